@@ -1,0 +1,3 @@
+from backcheck.cli import main
+
+raise SystemExit(main())

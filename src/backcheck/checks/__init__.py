@@ -1,0 +1,42 @@
+"""The checks. Every check module exposes `check(ctx: Context) -> list[Issue]`.
+
+Entry point: `run(ctx) -> list[Issue]`: all checks, then consolidation (one problem, one issue).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from backcheck.report.model import Issue, Loc
+
+
+@dataclass
+class Context:
+    article: object                     # backcheck.article.Article
+    seg: object                         # backcheck.segment.Segmented
+    pt2en: list[str] | None             # translation of each seg.pt sentence into English
+    en2pt: list[str] | None             # translation of each seg.en sentence into Portuguese
+    beads: list                         # list[backcheck.align.Bead] over seg.pt / seg.en indices
+    config: object                      # backcheck.config.Config
+    partial_source: bool = False        # pt has no body: en body has no source
+    scorer: object | None = None        # optional forced-decoding scorer (Marian engines)
+    extra: dict = field(default_factory=dict)
+
+    def loc(self, side: str, idxs) -> Loc | None:
+        """A Loc covering the given sentence indices of one side (None when empty)."""
+        segs = [(self.seg.pt if side == "pt" else self.seg.en)[i] for i in idxs]
+        if not segs:
+            return None
+        return Loc(segs[0].field, segs[0].paragraph, " ".join(s.text for s in segs))
+
+
+def all_checks():
+    """The check functions, in order. Imported lazily so one check's import cost stays its own."""
+    from backcheck.checks import artifact
+    return [artifact.check]
+
+
+def run(ctx: Context) -> list[Issue]:
+    issues: list[Issue] = []
+    for check in all_checks():
+        issues.extend(check(ctx))
+    return issues

@@ -1,0 +1,153 @@
+"""Command line: argument parsing and dispatch only; the work lives in the stage modules.
+
+Exit status: 0 clean, 1 an issue reached --fail-on, 2 bad input or usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from backcheck import __version__
+from backcheck.errors import InputError
+from backcheck.report import FORMATS
+
+
+def _engine_opts(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("translation")
+    g.add_argument("--engine", choices=["auto", "marian", "ct2", "apertium"], default=None,
+                   help="back-translation engine (default: auto = ct2 > marian > apertium)")
+    g.add_argument("--model", default=None, metavar="DIR",
+                   help="local model directory for marian/ct2 (default: models/)")
+    g.add_argument("--beam", type=int, default=None, help="beam size (1 = greedy)")
+    g.add_argument("--cache-dir", default=None, metavar="DIR", help="translation cache directory")
+    g.add_argument("--no-cache", dest="cache", action="store_const", const=False, default=None,
+                   help="do not read or write the translation cache")
+    g.add_argument("--allow-pickle", action="store_const", const=True, default=None,
+                   help="allow loading pickle (.bin) checkpoints: only for models you trust")
+    p.add_argument("--config", default=None, metavar="FILE", help="configuration file")
+    p.add_argument("--fail-on", default=None,
+                   choices=["critical", "major", "minor", "info", "never"],
+                   help="exit 1 when an issue of this severity or worse is found (default: major)")
+    p.add_argument("--glossary", default=None, metavar="CSV", help="terminology CSV (pt,en)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="backcheck", description="Check a Portuguese news article against its English translation.")
+    ap.add_argument("--version", action="version", version=f"backcheck {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="check one article")
+    c.add_argument("path", nargs="?", help="article: JSON, or a mixed-language .txt/.md page")
+    c.add_argument("--pt", metavar="FILE", help="Portuguese plain-text file")
+    c.add_argument("--en", metavar="FILE", help="English plain-text file")
+    c.add_argument("--format", "-f", choices=FORMATS, default=None)
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    _engine_opts(c)
+
+    b = sub.add_parser("batch", help="check many articles into a report directory")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="files, directories or JSONL files of articles")
+    b.add_argument("--out", required=True, metavar="DIR")
+    b.add_argument("--html", action="store_true", help="also write an HTML report per article")
+    b.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _engine_opts(b)
+
+    a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
+    a.add_argument("--src", required=True)
+    a.add_argument("--tgt", required=True)
+    a.add_argument("--src2tgt", required=True, help="translation of --src, line by line")
+    a.add_argument("--tgt2src", help="translation of --tgt, line by line")
+    a.add_argument("--output", "-o", metavar="FILE")
+
+    m = sub.add_parser("models", help="download or list translation models")
+    msub = m.add_subparsers(dest="models_command", required=True)
+    md = msub.add_parser("download", help="fetch the pinned models into models/ and convert them")
+    md.add_argument("--dir", default=None, help="models directory (default: ./models)")
+    md.add_argument("--no-convert", action="store_true", help="skip the CTranslate2 conversion")
+    md.add_argument("--allow-pickle", action="store_true")
+    ml = msub.add_parser("list", help="show the manifest and what is present")
+    ml.add_argument("--dir", default=None)
+
+    cf = sub.add_parser("config", help="configuration")
+    csub = cf.add_subparsers(dest="config_command", required=True)
+    cs = csub.add_parser("show", help="print the effective configuration")
+    cs.add_argument("--config", default=None, metavar="FILE")
+    return ap
+
+
+def _config(args):
+    from backcheck import config
+    over = {k: getattr(args, k, None) for k in
+            ("engine", "model", "beam", "cache", "cache_dir", "allow_pickle", "fail_on",
+             "glossary", "format")}
+    return config.load(getattr(args, "config", None), **over)
+
+
+def cmd_check(args) -> int:
+    from backcheck import article, pipeline
+    from backcheck.report import render, score
+    from backcheck.translate import get_translator
+
+    if args.path and (args.pt or args.en):
+        raise InputError(None, "give either PATH or --pt/--en, not both")
+    if not args.path and not (args.pt and args.en):
+        raise InputError(None, "give an article PATH, or both --pt FILE and --en FILE")
+    cfg = _config(args)
+    art = article.load(args.path, config=cfg) if args.path else \
+        article.load_pair(args.pt, args.en, config=cfg)
+    translator = get_translator(cfg)
+    rep = pipeline.check(art, translator, cfg)
+    out = render(rep, cfg.format)
+    if args.output:
+        from backcheck.batch import write_atomic
+        write_atomic(Path(args.output), out)
+    else:
+        sys.stdout.write(out)
+    return 1 if score.fails(rep, cfg.fail_on) else 0
+
+
+def cmd_batch(args) -> int:
+    from backcheck import batch
+    return batch.run(args.inputs, Path(args.out), _config(args), html=args.html,
+                     jobs=args.jobs, progress=not args.no_progress)
+
+
+def cmd_align(args) -> int:
+    from backcheck import align
+    return align.cli(args.src, args.tgt, args.src2tgt, args.tgt2src, args.output)
+
+
+def cmd_models(args) -> int:
+    from backcheck.translate import models
+    if args.models_command == "download":
+        return models.download(args.dir, convert=not args.no_convert,
+                               allow_pickle=args.allow_pickle)
+    return models.list_models(args.dir)
+
+
+def cmd_config(args) -> int:
+    import json
+    from backcheck import config
+    cfg = config.load(args.config)
+    sys.stdout.write(json.dumps(cfg.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "batch": cmd_batch, "align": cmd_align,
+            "models": cmd_models, "config": cmd_config}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InputError as e:
+        print(f"backcheck: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("backcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

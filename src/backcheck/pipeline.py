@@ -1,0 +1,43 @@
+"""load → segment → translate → align → check → report, for one article.
+
+Entry point: `check(article, translator=None, config=None) -> Report`.
+"""
+from __future__ import annotations
+
+import re
+
+from backcheck import align, checks, segment
+from backcheck.article import Article
+from backcheck.config import Config
+from backcheck.report import score
+from backcheck.report.model import BeadLoc, Report
+
+WORD = re.compile(r"\w+")
+
+
+def check(article: Article, translator=None, config: Config | None = None,
+          scorer=None) -> Report:
+    config = config or Config()
+    seg = segment.segment(article)
+    pt_texts = [s.text for s in seg.pt]
+    en_texts = [s.text for s in seg.en]
+    pt2en = en2pt = None
+    engine = None
+    if translator is not None:
+        pt2en = translator.translate(pt_texts, "pt", "en")
+        en2pt = translator.translate(en_texts, "en", "pt")
+        engine = translator.info("pt", "en")
+    beads, partial = align.align_article(seg, pt2en, en2pt)
+    ctx = checks.Context(article, seg, pt2en, en2pt, beads, config, partial, scorer)
+    report = Report(id=article.id, engine=engine, source=article.source)
+    report.issues = checks.run(ctx)
+    report.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
+                        for b in beads]
+    if partial:
+        report.notes.append("The Portuguese side has no body: the English body had no "
+                            "Portuguese source and was not checked for additions.")
+    words = sum(len(WORD.findall(t)) for t in pt_texts) or sum(len(WORD.findall(t)) for t in en_texts)
+    report.stats = {"pt_sentences": len(pt_texts), "en_sentences": len(en_texts),
+                    "pt_words": sum(len(WORD.findall(t)) for t in pt_texts),
+                    "en_words": sum(len(WORD.findall(t)) for t in en_texts)}
+    return score.apply(report, words, config)

@@ -1,0 +1,19 @@
+"""The report model and one renderer per format.
+
+Entry point: `render(report, fmt) -> str`.
+"""
+from __future__ import annotations
+
+import importlib
+
+from backcheck.report.model import Report
+
+FORMATS = ("text", "json", "html", "junit", "markdown")
+
+
+def render(report: Report | list[Report], fmt: str, **kw) -> str:
+    """Render one report (junit also takes a list) in the named format."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    mod = importlib.import_module(f"backcheck.report.{fmt}_format")
+    return mod.render(report, **kw)
