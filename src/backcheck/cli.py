@@ -15,8 +15,9 @@ from backcheck.report import FORMATS
 
 def _engine_opts(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("translation")
-    g.add_argument("--engine", choices=["auto", "marian", "ct2", "apertium"], default=None,
-                   help="back-translation engine (default: auto = ct2 > marian > apertium)")
+    g.add_argument("--engine", choices=["auto", "marian", "ct2", "apertium", "none"], default=None,
+                   help="back-translation engine (default: auto = ct2 > marian > apertium; "
+                        "none = only the checks that need no translation)")
     g.add_argument("--model", default=None, metavar="DIR",
                    help="local model directory for marian/ct2 (default: models/)")
     g.add_argument("--beam", type=int, default=None, help="beam size (1 = greedy)")
@@ -97,7 +98,7 @@ def cmd_check(args) -> int:
     cfg = _config(args)
     art = article.load(args.path, config=cfg) if args.path else \
         article.load_pair(args.pt, args.en, config=cfg)
-    translator = get_translator(cfg)
+    translator = None if cfg.engine == "none" else get_translator(cfg)
     rep = pipeline.check(art, translator, cfg)
     out = render(rep, cfg.format)
     if args.output:
