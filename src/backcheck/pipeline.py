@@ -9,6 +9,7 @@ import re
 from backcheck import align, checks, segment
 from backcheck.article import Article
 from backcheck.config import Config
+from backcheck.errors import InputError
 from backcheck.report import score
 from backcheck.report.model import BeadLoc, Report
 
@@ -19,6 +20,11 @@ def check(article: Article, translator=None, config: Config | None = None,
           scorer=None) -> Report:
     config = config or Config()
     seg = segment.segment(article)
+    longest = max((len(s.text) for s in seg.pt + seg.en), default=0)
+    if longest > config.max_sentence_chars:
+        raise InputError(article.source or article.id,
+                         f"a sentence of {longest} characters exceeds max_sentence_chars "
+                         f"({config.max_sentence_chars})")
     pt_texts = [s.text for s in seg.pt]
     en_texts = [s.text for s in seg.en]
     pt2en = en2pt = None

@@ -1,0 +1,218 @@
+"""The CLI on hostile and broken input: a clear one-line error (exit 2) or a valid report,
+never a traceback. docs/robustness.md lists each case and the behaviour guaranteed."""
+import json
+import os
+import shutil
+import sys
+
+import pytest
+
+from .conftest import article, assert_clean_error, assert_report, run_cli
+
+PT = [["A prefeitura de Curitiba anunciou nesta terça-feira (3) um plano de R$ 12 milhões "
+       "para reformar 40 escolas.", "As obras começam em março."]]
+EN = [["Curitiba city hall announced on Tuesday (3rd) a R$12 million plan to renovate "
+       "40 schools.", "The works begin in March."]]
+GOOD = article(PT, EN, headline=("Curitiba vai reformar 40 escolas", "Curitiba to renovate 40 schools"))
+
+# Engine "none" keeps these tests about input handling, not translation speed.
+FAST = ("--engine", "none", "--format", "json", "--no-cache")
+
+
+def test_missing_file(tmp_path):
+    p = tmp_path / "nope.json"
+    assert_clean_error(run_cli("check", p, *FAST), p, "not found")
+
+
+def test_directory_given_to_check(tmp_path):
+    assert_clean_error(run_cli("check", tmp_path, *FAST), tmp_path, "directory")
+
+
+@pytest.mark.parametrize("name", ["empty.json", "empty.txt"])
+def test_empty_file(write, name):
+    p = write(name, "")
+    assert_clean_error(run_cli("check", p, *FAST), p, "empty")
+
+
+@pytest.mark.parametrize("name", ["blank.json", "blank.txt"])
+def test_whitespace_only(write, name):
+    p = write(name, "  \n\t\n   \r\n")
+    assert_clean_error(run_cli("check", p, *FAST), p, "empty")
+
+
+@pytest.mark.parametrize("name", ["junk.json", "junk.txt", "junk.bin"])
+def test_binary_data(write, name):
+    p = write(name, bytes(range(256)) * 8)
+    assert_clean_error(run_cli("check", p, *FAST), p)
+
+
+def test_utf16_json_is_read(write):
+    p = write("u16.json", json.dumps(GOOD, ensure_ascii=False).encode("utf-16"))
+    rep = assert_report(run_cli("check", p, *FAST))
+    assert any("Curitiba" in (b["pt"] or {}).get("text", "") for b in rep["alignment"])
+
+
+def test_latin1_is_refused_with_reason(write):
+    p = write("latin1.json", json.dumps(GOOD, ensure_ascii=False).encode("latin-1"))
+    assert_clean_error(run_cli("check", p, *FAST), p, "utf-8")
+
+
+def test_utf8_bom_is_read(write):
+    p = write("bom.json", b"\xef\xbb\xbf" + json.dumps(GOOD, ensure_ascii=False).encode())
+    assert_report(run_cli("check", p, *FAST))
+
+
+def test_malformed_json_gives_line_and_column(write):
+    p = write("bad.json", '{\n  "pt": {"body": ["Olá."]},\n  "en": {"body": ["Hi."],\n}\n')
+    err = assert_clean_error(run_cli("check", p, *FAST), p, "line", "column")
+    assert "4" in err
+
+
+@pytest.mark.parametrize("obj,why", [
+    ({"pt": {"body": 42}, "en": {"body": ["Hello."]}}, "body"),
+    ({"en": {"body": ["Hello there."]}}, "pt"),
+    ({"pt": {"body": ["Olá."]}, "en": "Hello"}, "en"),
+    ([1, 2, 3], "object"),
+    ({"pt": {"body": [["ok", 7]]}, "en": {"body": ["Hello."]}}, "body"),
+])
+def test_json_with_wrong_types(write, obj, why):
+    p = write("types.json", obj)
+    assert_clean_error(run_cli("check", p, *FAST), p, why)
+
+
+def test_only_portuguese_page(write):
+    p = write("pt.txt", "A câmara municipal aprovou ontem o novo orçamento da cidade.\n\n"
+                        "O texto segue agora para sanção do prefeito, que tem quinze dias para decidir.\n")
+    assert_clean_error(run_cli("check", p, *FAST), p, "english")
+
+
+def test_only_english_page(write):
+    p = write("en.txt", "The city council approved the new budget yesterday.\n\n"
+                        "The bill now goes to the mayor, who has fifteen days to sign it.\n")
+    assert_clean_error(run_cli("check", p, *FAST), p, "portuguese")
+
+
+def test_empty_article_json(write):
+    p = write("hollow.json", {"id": "x", "pt": {"body": []}, "en": {"body": [[""]]}})
+    assert_clean_error(run_cli("check", p, *FAST), p, "empty")
+
+
+def test_two_files_one_missing(write, tmp_path):
+    pt = write("a.pt.txt", "A escola reabriu ontem.\n")
+    missing = tmp_path / "a.en.txt"
+    assert_clean_error(run_cli("check", "--pt", pt, "--en", missing, *FAST), missing, "not found")
+
+
+def test_ten_thousand_sentence_body(write):
+    pt = [[f"O conselho aprovou a proposta número {i} por maioria."] for i in range(10_000)]
+    en = [[f"The council approved proposal number {i} by a majority."] for i in range(10_000)]
+    p = write("huge.json", article(pt, en))
+    rep = assert_report(run_cli("check", p, *FAST, timeout=600))
+    body = [b for b in rep["alignment"] if (b["pt"] or b["en"] or {}).get("field") == "body"]
+    assert len(body) >= 10_000
+
+
+def test_single_five_thousand_char_sentence(write):
+    clause_pt = "e a comissão discutiu o orçamento da cidade com os vereadores "
+    clause_en = "and the committee discussed the city budget with the councillors "
+    pt = "Ontem " + clause_pt * (5000 // len(clause_pt)) + "até tarde."
+    en = "Yesterday " + clause_en * (5000 // len(clause_en)) + "until late."
+    assert len(pt) >= 5000
+    p = write("long.json", article([pt], [en]))
+    rep = assert_report(run_cli("check", p, *FAST))
+    assert rep["alignment"]
+
+
+def test_sentence_of_one_emoji(write):
+    p = write("emoji.json", article(PT + [["🎉"]], EN + [["🎉"]]))
+    assert_report(run_cli("check", p, *FAST))
+
+
+def test_zero_width_and_rtl_characters(write):
+    pt = [["A\u200b prefeitura\u200d anunciou o plano \u202eem março\u202c.", "\u200fAs obras começam."]]
+    en = [["The\u200b city hall\u200d announced the plan \u202ein March\u202c.", "\u200fThe works begin."]]
+    p = write("zw.json", article(pt, en))
+    assert_report(run_cli("check", p, *FAST))
+
+
+def test_html_in_page_is_reported_not_executed(write):
+    text = ("Curitiba vai reformar 40 escolas\n\n"
+            "<script>alert('x')</script>A prefeitura de Curitiba anunciou um plano de R$ 12 milhões "
+            "para reformar 40 escolas &amp; creches.\n\n"
+            "Curitiba city hall announced a R$12 million plan to renovate 40 schools &amp; "
+            "nurseries.<strong></strong>\n")
+    p = write("page.txt", text)
+    rep = assert_report(run_cli("check", p, *FAST))
+    assert any(i["type"] == "artifact" for i in rep["issues"])
+
+
+def test_windows_line_endings_equal_unix(write):
+    page = ("Curitiba vai reformar 40 escolas\n\nCuritiba to renovate 40 schools\n\n"
+            "A prefeitura de Curitiba anunciou um plano de R$ 12 milhões para reformar 40 escolas.\n\n"
+            "Curitiba city hall announced a R$12 million plan to renovate 40 schools.\n")
+    unix = assert_report(run_cli("check", write("unix.txt", page), *FAST))
+    dos = assert_report(run_cli("check", write("dos.txt", page.replace("\n", "\r\n")), *FAST))
+    texts = lambda r: [((b["pt"] or {}).get("text"), (b["en"] or {}).get("text")) for b in r["alignment"]]
+    assert texts(unix) == texts(dos)
+
+
+def test_batch_directory_with_no_articles(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "notes.csv").write_text("a,b\n")
+    assert_clean_error(run_cli("batch", d, "--out", tmp_path / "out", "--engine", "none",
+                               "--no-progress"), d, "no articles")
+
+
+@pytest.mark.skipif(not hasattr(os, "setuid"), reason="needs POSIX permissions")
+def test_unreadable_file(write):
+    p = write("secret.json", GOOD)
+    p.chmod(0)
+    pre = None
+    if os.geteuid() == 0:          # root reads anything: drop to nobody for this run
+        p.parent.chmod(0o755)
+        p.parent.parent.chmod(0o755)
+        pre = lambda: os.setuid(65534)
+    proc = run_cli("check", p, *FAST, preexec_fn=pre)
+    if pre and "ModuleNotFoundError" in proc.stderr:
+        pytest.skip("the checkout is not readable by the unprivileged user")
+    assert_clean_error(proc, p, "permission")
+
+
+def test_symlink_loop_in_batch_input(tmp_path, write):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "a.json").write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
+    os.symlink(d, d / "sub" / "loop")
+    os.symlink(d / "sub" / "self", d / "sub" / "self")      # dangling self-reference
+    out = tmp_path / "out"
+    proc = run_cli("batch", d, "--out", out, "--engine", "none", "--no-progress", timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    assert (out / "a.json").exists()
+    assert len(list(out.glob("*.json"))) - len(list(out.glob("summary*.json"))) == 1
+
+
+def test_bad_config_file(tmp_path, write):
+    cfg = write("backcheck.toml", "engine = \n")
+    p = write("good.json", GOOD)
+    assert_clean_error(run_cli("check", p, "--config", cfg, *FAST), cfg, "toml")
+
+
+def test_article_size_limit(tmp_path, write):
+    cfg = write("backcheck.toml", "max_article_chars = 100\n")
+    p = write("good.json", GOOD)
+    assert_clean_error(run_cli("check", p, "--config", cfg, *FAST), p, "max_article_chars")
+
+
+def test_sentence_length_limit(tmp_path, write):
+    cfg = write("backcheck.toml", "max_sentence_chars = 50\n")
+    p = write("good.json", GOOD)
+    assert_clean_error(run_cli("check", p, "--config", cfg, *FAST), p, "max_sentence_chars")
+
+
+def test_usage_errors_exit_2(tmp_path):
+    proc = run_cli("check")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    proc = run_cli("check", "--format", "pdf", tmp_path / "x.json")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
