@@ -11,6 +11,11 @@ from pathlib import Path
 from backcheck.errors import InputError
 
 FAIL_ON = ("critical", "major", "minor", "info", "never")
+ENGINES = ("auto", "marian", "ct2", "apertium")
+SEVERITIES = ("critical", "major", "minor", "info")
+# keys of [severity]: an issue type, or "glossary" (terminology issues only)
+SEVERITY_KEYS = ("omission", "addition", "number", "entity", "negation",
+                 "mistranslation", "untranslated", "artifact", "glossary")
 
 
 @dataclass
@@ -33,6 +38,7 @@ class Config:
     # per-check thresholds and severity overrides ({"number": "critical", ...})
     thresholds: dict = field(default_factory=dict)
     severity: dict = field(default_factory=dict)
+    jobs: int = 1                      # batch worker processes
     path: str | None = None            # where it was read from
 
     def to_dict(self) -> dict:
@@ -68,17 +74,52 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
             raise InputError(p, f"invalid TOML: {e}") from None
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw
         data = dict(data)
-        if data.get("glossary") and not Path(data["glossary"]).is_absolute():
-            data["glossary"] = str((p.parent / data["glossary"]).resolve())
-        if data.get("model") and not Path(data["model"]).is_absolute():
-            data["model"] = str((p.parent / data["model"]).resolve())
+        # relative paths in the file are relative to the file, not to the working directory
+        for key in ("glossary", "model", "cache_dir"):
+            if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
+                data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(data) - known)
     if unknown:
         raise InputError(p, f"unknown configuration key(s): {', '.join(unknown)}")
     data.update({k: v for k, v in overrides.items() if v is not None})
+    _check_types(data, p)
     cfg = Config(**data)
     cfg.path = str(p) if p else None
-    if cfg.fail_on not in FAIL_ON:
-        raise InputError(p, f"fail_on must be one of {', '.join(FAIL_ON)}")
+    _check_values(cfg, p)
     return cfg
+
+
+def _check_types(data: dict, p) -> None:
+    """Reject a wrongly typed value now, with the file's name, rather than crash later."""
+    defaults = Config()
+    for k, v in data.items():
+        want = type(getattr(defaults, k))
+        if k in ("model", "cache_dir", "glossary", "path"):
+            want = str
+        if v is None or k == "path":
+            continue
+        ok = isinstance(v, want) and not (want is int and isinstance(v, bool))
+        if want is float and isinstance(v, int) and not isinstance(v, bool):
+            ok = True
+        if not ok:
+            raise InputError(p, f"{k} must be a {want.__name__}, not {type(v).__name__}")
+
+
+def _check_values(cfg: Config, p) -> None:
+    def one_of(key, value, allowed):
+        if value not in allowed:
+            raise InputError(p, f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+
+    one_of("fail_on", cfg.fail_on, FAIL_ON)
+    one_of("engine", cfg.engine, ENGINES)
+    from backcheck.report import FORMATS
+    one_of("format", cfg.format, FORMATS)
+    for k, v in cfg.severity.items():
+        one_of("severity key", k, SEVERITY_KEYS)
+        one_of(f"severity.{k}", v, SEVERITIES)
+    for key, low in (("beam", 1), ("jobs", 1), ("max_article_chars", 1), ("max_sentence_chars", 1)):
+        if getattr(cfg, key) < low:
+            raise InputError(p, f"{key} must be at least {low}")
+    if not 0 <= cfg.warn_score <= cfg.fail_score:
+        raise InputError(p, "need 0 <= warn_score <= fail_score")

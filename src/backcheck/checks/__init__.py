@@ -31,8 +31,8 @@ class Context:
 
 def all_checks():
     """The check functions, in order. Imported lazily so one check's import cost stays its own."""
-    from backcheck.checks import artifact
-    return [artifact.check]
+    from backcheck.checks import artifact, glossary
+    return [artifact.check, glossary.check]
 
 
 def run(ctx: Context) -> list[Issue]:
