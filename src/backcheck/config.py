@@ -11,7 +11,7 @@ from pathlib import Path
 from backcheck.errors import InputError
 
 FAIL_ON = ("critical", "major", "minor", "info", "never")
-ENGINES = ("auto", "marian", "ct2", "apertium")
+ENGINES = ("auto", "marian", "ct2", "apertium", "none")
 SEVERITIES = ("critical", "major", "minor", "info")
 # keys of [severity]: an issue type, or "glossary" (terminology issues only)
 SEVERITY_KEYS = ("omission", "addition", "number", "entity", "negation",
@@ -20,7 +20,7 @@ SEVERITY_KEYS = ("omission", "addition", "number", "entity", "negation",
 
 @dataclass
 class Config:
-    engine: str = "auto"               # auto | marian | ct2 | apertium
+    engine: str = "auto"               # auto | marian | ct2 | apertium | none
     model: str | None = None           # local model directory (see models/README.md)
     beam: int = 1                      # 1 = greedy
     cache: bool = True
