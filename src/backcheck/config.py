@@ -90,6 +90,10 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
     return cfg
 
 
+KINDS = {int: "an integer", float: "a number", bool: "true or false", str: "a string",
+         dict: "a table"}
+
+
 def _check_types(data: dict, p) -> None:
     """Reject a wrongly typed value now, with the file's name, rather than crash later."""
     defaults = Config()
@@ -103,7 +107,7 @@ def _check_types(data: dict, p) -> None:
         if want is float and isinstance(v, int) and not isinstance(v, bool):
             ok = True
         if not ok:
-            raise InputError(p, f"{k} must be a {want.__name__}, not {type(v).__name__}")
+            raise InputError(p, f"{k} must be {KINDS[want]}, not {v!r}")
 
 
 def _check_values(cfg: Config, p) -> None:
