@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="files, directories or JSONL files of articles")
     b.add_argument("--out", required=True, metavar="DIR")
     b.add_argument("--html", action="store_true", help="also write an HTML report per article")
-    b.add_argument("--jobs", "-j", type=int, default=1, help="worker processes")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes (default: jobs in the config file, else 1)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     _engine_opts(b)
 
