@@ -1,14 +1,38 @@
 """The Article model and its loaders (JSON, mixed-language page, two plain files).
 
-Entry point: `load(path)` / `load_pair(pt_path, en_path)`; both raise InputError on bad input.
+Entry points: `load(path, config=None)`, `load_pair(pt_path, en_path, config=None)`,
+`from_dict(obj, source=None)`, `from_page(text, id)`. All raise only InputError.
+
+Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
+`{`, is a JSON article (../shared/corpus/FORMAT.md); anything else is a page of text or
+Markdown whose paragraphs (blank-line separated) are Portuguese or English.
+
+Page structure (mixed page and the two plain files alike):
+- a photo credit appended after `|` ("| Photo: ...", "| Foto: ...") or on a line of its
+  own ("Foto: ...") goes to Side.credit, never into checked text; the line it ends is
+  the caption of that language;
+- the leading "front" paragraphs are the ones that are short (at most 40 words) and do
+  not end a sentence (no final . ! ? …), plus any short paragraphs up to a caption that
+  sits among the first six; in that front, per language, the first paragraph (or a
+  Markdown `#` heading) is the headline, a paragraph next to a caption of the other
+  language is that language's caption (pages put a caption beside its translation), the
+  next one is the standfirst, and any further ones start the body;
+- everything after the front is body, each paragraph on the side of its language.
 """
 from __future__ import annotations
 
+import codecs
+import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from backcheck.errors import InputError
 
 TEXT_FIELDS = ("headline", "standfirst", "caption")
+SIDE_FIELDS = ("headline", "standfirst", "caption", "credit")
+DEFAULT_MAX_CHARS = 1_000_000
 
 
 @dataclass
@@ -27,6 +51,9 @@ class Side:
     def has_body(self) -> bool:
         return any(p.strip() for p in self.body)
 
+    def chars(self) -> int:
+        return sum(len(t) for t in (self.headline, self.standfirst, self.caption, *self.body))
+
 
 @dataclass
 class Article:
@@ -36,11 +63,378 @@ class Article:
     source: str | None = None      # path it came from, for messages
 
 
-def load(path) -> Article:
+# --- reading bytes ---------------------------------------------------------------------
+
+def _max_chars(config) -> int:
+    return int(getattr(config, "max_article_chars", None) or DEFAULT_MAX_CHARS)
+
+
+def read_text(path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """The file's text: UTF-8 (with or without BOM), or UTF-16/32 when a BOM says so."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(path, "is a directory, not an article file")
+        size = p.stat().st_size
+        # Refuse a huge file before reading it (4 bytes per character at most in UTF-8,
+        # plus room for JSON escapes and extra keys).
+        if size > 8 * max_chars + 65536:
+            raise InputError(path, f"file too large ({size} bytes) for max_article_chars = {max_chars}")
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except PermissionError:
+        raise InputError(path, "cannot read: permission denied") from None
+    except (OSError, ValueError) as e:
+        raise InputError(path, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, path=None) -> str:
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"invalid {enc.upper()} at byte {e.start}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"not UTF-8 (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    if "\x00" in text:
+        raise InputError(path, "not a text file (contains NUL bytes)")
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+
+
+def clean(text: str) -> str:
+    """NFC, no control characters (never content; they break XML reports), one space
+    between words."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    return " ".join(text.split())
+
+
+def _check_size(art: Article, path, max_chars: int) -> Article:
+    n = art.pt.chars() + art.en.chars()
+    if n > max_chars:
+        raise InputError(path, f"article too long: {n} characters (max_article_chars = {max_chars})")
+    return art
+
+
+def _check_sides(art: Article, path) -> Article:
+    if art.pt.is_empty() and art.en.is_empty():
+        raise InputError(path, "empty article: no text on either side")
+    if art.pt.is_empty():
+        raise InputError(path, "no Portuguese text")
+    if art.en.is_empty():
+        raise InputError(path, "no English text")
+    return art
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+def _side_from(obj, name: str, path) -> Side:
+    if name not in obj:
+        raise InputError(path, f"missing '{name}' side")
+    d = obj[name]
+    if not isinstance(d, dict):
+        raise InputError(path, f"'{name}' must be an object with headline, body...")
+    side = Side()
+    for f in SIDE_FIELDS:
+        v = d.get(f)
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            raise InputError(path, f"'{name}.{f}' must be a string")
+        setattr(side, f, clean(v))
+    body = d.get("body", [])
+    if body is None:
+        body = []
+    if not isinstance(body, list):
+        raise InputError(path, f"'{name}.body' must be a list of paragraphs")
+    for i, para in enumerate(body):
+        if isinstance(para, str):
+            units = [para]
+        elif isinstance(para, list) and all(isinstance(u, str) for u in para):
+            units = para
+        else:
+            raise InputError(path, f"'{name}.body[{i}]' must be a string or a list of strings")
+        text = clean(" ".join(units))
+        if text:
+            side.body.append(text)
+    return side
+
+
+def from_dict(obj, source=None, config=None) -> Article:
+    """An Article from a JSON object in the corpus format (extra keys such as `gold` are
+    ignored). id: the object's `id`, else the source file's stem."""
+    if not isinstance(obj, dict):
+        raise InputError(source, "expected a JSON object with 'pt' and 'en' sides")
+    pt, en = _side_from(obj, "pt", source), _side_from(obj, "en", source)
+    ident = obj.get("id")
+    if isinstance(ident, (int, float)) and not isinstance(ident, bool):
+        ident = str(ident)
+    if not isinstance(ident, str) or not ident.strip():
+        ident = Path(source).stem if source else "article"
+    art = Article(ident.strip(), pt, en, None if source is None else str(source))
+    return _check_size(_check_sides(art, source), source, _max_chars(config))
+
+
+def _parse_json(text: str, path):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(path, f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise InputError(path, "malformed JSON: nested too deeply") from None
+    except ValueError as e:                  # e.g. an integer with too many digits
+        raise InputError(path, f"malformed JSON: {e}") from None
+
+
+# --- pages of text ---------------------------------------------------------------------
+
+CREDIT_WORDS = r"(?:Photo|Photos|Foto|Fotos|Credit|Crédito|Image|Imagem|Picture|Reprodução|Reproduction)"
+_CREDIT_TAIL = re.compile(r"\s*\|\s*(" + CREDIT_WORDS + r"\b\s*:?.*)$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^(" + CREDIT_WORDS + r")\s*:\s*\S.*$", re.IGNORECASE)
+_CREDIT_PT = re.compile(r"^(?:Foto|Fotos|Crédito|Imagem|Reprodução)\b", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+
+
+def strip_markdown(line: str) -> tuple[str, bool]:
+    """Markdown markup off one line: (text, was_heading)."""
+    heading = bool(_HEADING.match(line))
+    line = _HEADING.sub("", line).rstrip("#").rstrip() if heading else line
+    line = re.sub(r"^\s{0,3}>\s?", "", line)                      # blockquote
+    line = re.sub(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+(?=\S)", "", line)   # list bullet
+    line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", line)           # image: keep alt text
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)            # link: keep its text
+    line = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", line)    # bold
+    line = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", line)   # italic
+    line = re.sub(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", r"\1", line)
+    line = re.sub(r"`([^`]*)`", r"\1", line)
+    return line, heading
+
+
+@dataclass
+class _Para:
+    lang: str | None
+    text: str
+    credit: str = ""
+    heading: bool = False
+
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _paragraphs(text: str) -> list[list[tuple[str, bool]]]:
+    """Blank-line separated paragraphs, each a list of (line, was_heading)."""
+    paras, cur = [], []
+    in_fence = False
+    for raw in text.splitlines():
+        if raw.strip().startswith("```"):
+            in_fence = not in_fence
+            continue
+        if re.fullmatch(r"\s{0,3}([-*_])(\s*\1){2,}\s*", raw) or not raw.strip():
+            if cur:
+                paras.append(cur)
+            cur = []
+            continue
+        line, heading = strip_markdown(raw)
+        if line.strip():
+            cur.append((line.strip(), heading))
+            if heading:                  # a heading is a paragraph of its own
+                paras.append(cur)
+                cur = []
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _credit_of(line: str) -> tuple[str, str]:
+    """(text without credit, credit)."""
+    m = _CREDIT_TAIL.search(line)
+    if m:
+        return line[:m.start()].rstrip(), clean(m.group(1))
+    if _CREDIT_LINE.match(line):
+        return "", clean(line)
+    return line, ""
+
+
+def _tag(lines: list[tuple[str, bool]], lang: str | None) -> list[_Para]:
+    """Language-tagged paragraphs from one block of lines: split per line when the lines
+    are in different languages, and split off credits."""
+    from backcheck.segment import detect
+    out: list[_Para] = []
+    langs = [lang or detect(_credit_of(l)[0]) for l, _ in lines]
+    whole = lang or detect(" ".join(_credit_of(l)[0] for l, _ in lines))
+    mixed = len({x for x in langs if x}) > 1
+    for (line, heading), ll in zip(lines, langs):
+        text, credit = _credit_of(line)
+        this = (ll if mixed else whole) or ll
+        if credit and not text:
+            # a credit line of its own: it belongs with the caption before it
+            clang = lang or ("pt" if _CREDIT_PT.match(credit) else "en")
+            out.append(_Para(clang, "", credit))
+            continue
+        if out and not credit and not out[-1].credit and not heading and not out[-1].heading \
+                and (out[-1].lang == this or this is None):
+            out[-1].text += " " + text
+            continue
+        out.append(_Para(this, text, credit, heading))
+    for p in out:
+        p.text = clean(p.text)
+    return out
+
+
+def _fill_langs(paras: list[_Para]) -> None:
+    """Undetermined paragraphs (digits, names only) take the language of a neighbour."""
+    for i, p in enumerate(paras):
+        if p.lang is None:
+            prev = next((q.lang for q in reversed(paras[:i]) if q.lang), None)
+            nxt = next((q.lang for q in paras[i + 1:] if q.lang), None)
+            p.lang = prev or nxt
+
+
+def _front_end(paras: list[_Para]) -> int:
+    """Number of leading paragraphs that are headline/standfirst/caption material."""
+    n = 0
+    while n < len(paras) and (paras[n].credit or paras[n].heading or (
+            paras[n].words() <= 40 and not _FINAL.search(paras[n].text))):
+        n += 1
+    for i, p in enumerate(paras[:6]):
+        if p.words() > 60 and not p.credit:
+            break
+        if p.credit:
+            n = max(n, i + 1)
+    return n
+
+
+def _structure(paras: list[_Para]) -> tuple[Side, Side]:
+    sides = {"pt": Side(), "en": Side()}
+    nfront = _front_end(paras)
+    front, body = paras[:nfront], paras[nfront:]
+    role: dict[int, str] = {}
+    for i, p in enumerate(front):                       # captions and their credits
+        if p.credit and not sides[p.lang].credit:
+            sides[p.lang].credit = p.credit
+            if p.text:
+                role[i] = "caption"
+            elif i > 0 and front[i - 1].lang == p.lang and i - 1 not in role:
+                role[i - 1] = "caption"                # the credit line ends the caption
+            if not p.text:
+                role.setdefault(i, "credit")
+        elif p.credit:
+            role[i] = "extra"
+    for i, p in enumerate(front):                       # a caption's translation beside it
+        if role.get(i) != "caption":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(front) and j not in role and front[j].lang != p.lang \
+                    and not front[j].heading and front[j].text \
+                    and not any(role.get(k) == "caption" and front[k].lang == front[j].lang
+                                for k in range(len(front))):
+                role[j] = "caption"
+                break
+    for lang in ("pt", "en"):                           # headline, then standfirst
+        mine = [i for i, p in enumerate(front) if p.lang == lang and i not in role and p.text]
+        heads = [i for i in mine if front[i].heading]
+        if mine:
+            h = heads[0] if heads else mine[0]
+            role[h] = "headline"
+            rest = [i for i in mine if i != h and i > h]
+            if rest:
+                role[rest[0]] = "standfirst"
+    for i, p in enumerate(front):
+        r = role.get(i, "body")
+        side = sides[p.lang]
+        if r in ("headline", "standfirst", "caption") and not getattr(side, r):
+            setattr(side, r, p.text)
+        elif r != "credit" and p.text:
+            side.body.append(p.text)
+    for p in body:
+        if p.text:
+            sides[p.lang].body.append(p.text)
+        if p.credit and not sides[p.lang].credit:
+            sides[p.lang].credit = p.credit
+    return sides["pt"], sides["en"]
+
+
+def from_page(text: str, ident: str, source=None, config=None) -> Article:
+    """An Article from a page of text/Markdown mixing Portuguese and English paragraphs."""
+    paras = [p for block in _paragraphs(text) for p in _tag(block, None)]
+    _fill_langs(paras)
+    paras = [p for p in paras if p.lang and (p.text or p.credit)]
+    pt, en = _structure(paras)
+    art = Article(ident, pt, en, None if source is None else str(source))
+    if pt.is_empty() and en.is_empty():
+        raise InputError(source, "empty article: no Portuguese or English text found")
+    if pt.is_empty():
+        raise InputError(source, "no Portuguese paragraph found (expected a page mixing "
+                                 "Portuguese and English)")
+    if en.is_empty():
+        raise InputError(source, "no English paragraph found (expected a page mixing "
+                                 "Portuguese and English)")
+    return _check_size(art, source, _max_chars(config))
+
+
+def _one_language(text: str, lang: str, path) -> Side:
+    paras = [p for block in _paragraphs(text) for p in _tag(block, lang)]
+    pt, en = _structure(paras)
+    return pt if lang == "pt" else en
+
+
+# --- entry points ----------------------------------------------------------------------
+
+def load(path, config=None) -> Article:
     """Load an article from a JSON file or a mixed-language text/Markdown page."""
-    raise InputError(path, "loader not implemented yet")
+    if path is None or str(path) == "":
+        raise InputError(path, "no article path given")
+    p = Path(path)
+    text = read_text(p, _max_chars(config))
+    ext = p.suffix.lower()
+    stripped = text.lstrip()
+    if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
+                          and stripped.startswith("{")):
+        return from_dict(_parse_json(text, path), source=path, config=config)
+    if not stripped:
+        raise InputError(path, "empty file")
+    return from_page(text, p.stem, source=path, config=config)
 
 
-def load_pair(pt_path, en_path) -> Article:
-    """Load an article from two plain files, one per language."""
-    raise InputError(pt_path, "loader not implemented yet")
+def _looks(text: str) -> str | None:
+    from backcheck.segment import detect
+    words = text.split()
+    return detect(" ".join(words[:300])) if len(words) >= 20 else None
+
+
+def load_pair(pt_path, en_path, config=None) -> Article:
+    """Load an article from two plain files, one per language, each laid out like a page
+    (headline, optional standfirst and caption, then body paragraphs separated by blank
+    lines; see the module docstring)."""
+    mx = _max_chars(config)
+    texts = {}
+    for lang, path in (("pt", pt_path), ("en", en_path)):
+        if path is None or str(path) == "":
+            raise InputError(None, f"no {lang} file given")
+        texts[lang] = read_text(path, mx)
+        if not texts[lang].strip():
+            raise InputError(path, f"empty file: no {'Portuguese' if lang == 'pt' else 'English'} text")
+    if _looks(texts["pt"]) == "en" and _looks(texts["en"]) == "pt":
+        raise InputError(pt_path, "the --pt file is English and the --en file Portuguese: swapped?")
+    for lang, path, other in (("pt", pt_path, "en"), ("en", en_path, "pt")):
+        if _looks(texts[lang]) == other:
+            name = "Portuguese" if lang == "pt" else "English"
+            raise InputError(path, f"the --{lang} file does not look {name}")
+    pt = _one_language(texts["pt"], "pt", pt_path)
+    en = _one_language(texts["en"], "en", en_path)
+    stem = Path(pt_path).stem
+    ident = stem[:-3] if stem.endswith((".pt", "_pt", "-pt")) else stem
+    art = Article(ident, pt, en, str(pt_path))
+    return _check_size(_check_sides(art, pt_path), pt_path, mx)

@@ -2,10 +2,18 @@
 
 Entry points: `split(text, lang) -> list[str]`, `detect(text) -> "pt" | "en" | None`,
 `segment(article) -> Segmented`.
+
+Splitting starts from sentencex (rule-based, knows Portuguese and English abbreviations)
+and then repairs the few boundaries it gets wrong on news text (see `_repair`). Every
+non-whitespace character of the input appears exactly once, in order, in the output.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from sentencex import segment as _sentencex
 
 from backcheck.article import TEXT_FIELDS, Article, Side
 
@@ -24,15 +32,153 @@ class Segmented:
     en: list[Segment]
 
 
+# Titles always precede a name: a boundary after them is never a sentence end.
+TITLES = {
+    "sr", "sra", "srs", "sras", "dr", "dra", "drs", "dras", "prof", "profa", "profª", "eng",
+    "dep", "sen", "gov", "pres", "des", "gen", "cel", "sgt", "pe", "mr", "mrs", "ms", "mme",
+    "st", "rev", "hon", "lt", "col", "capt", "cmdr", "adm", "rep", "sens", "reps", "messrs",
+    "mt", "gal", "ministra", "exmo", "exma", "sto", "sta",
+}
+# Abbreviations that may also end a sentence: the boundary stays unless the next piece
+# clearly continues the sentence (a digit, an opening parenthesis, a comma...).
+ABBREVS = {
+    "jr", "etc", "ltda", "s.a", "sa", "cia", "co", "corp", "ltd", "inc", "p.p", "p.m", "a.m",
+    "u.s", "u.k", "e.u.a", "jan", "fev", "feb", "mar", "abr", "apr", "mai", "jun", "jul",
+    "ago", "aug", "set", "sep", "sept", "out", "oct", "nov", "dez", "dec", "bi", "mi", "tri",
+    "km", "kg", "h", "min", "seg", "a.c", "d.c", "b.c", "a.d", "ph.d", "i.e", "e.g", "n",
+    "no", "nos", "nº", "art", "arts", "fig", "pág", "pag", "p", "pp", "vol", "ft", "fr", "d",
+    "r", "v", "av", "tel", "cf", "vs", "aprox", "approx", "cap", "ed", "ex", "op", "cit",
+}
+WEEKDAYS_MONTHS = set("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december""".split())
+
+_LAST_WORD = re.compile(r"(\S+?)\.\s*$")
+_FIRST = re.compile(r"^\s*([\"'“‘«(\[]*)(\S?)")
+
+
+def _last_abbrev(piece: str) -> str | None:
+    """The word before the final period, lower-cased, without leading punctuation."""
+    m = _LAST_WORD.search(piece)
+    if not m:
+        return None
+    return m.group(1).lstrip("\"'“‘«([").lower()
+
+
+def _joins(left: str, right: str) -> bool:
+    """Should the boundary between two sentencex pieces be removed?"""
+    if not re.search(r"\w", right):
+        return True                      # a lone quote, bracket or dash belongs to the left
+    m = _FIRST.match(right)
+    opener, first = m.group(1), m.group(2)
+    if first and first.islower() and not opener.startswith(("“", '"', "«")):
+        return True                      # a sentence never starts in lower case in news text
+    if first in ("º", "ª"):
+        return True                      # "n.º", "1.ª"
+    ab = _last_abbrev(left)
+    if ab is None:
+        return False
+    if ab in TITLES:
+        return True
+    if ab in ABBREVS:
+        if first.isdigit() or opener.startswith("(") or first in ",;:%)":
+            return True
+        word = re.match(r"\s*(\w+)", right)
+        if ab in ("p.m", "a.m") and word and word.group(1).lower() in WEEKDAYS_MONTHS:
+            return True
+    # "George W. Bush": a capitalised word, an initial, then a capitalised word
+    if re.search(r"\b[A-Z]\w*\s+[A-Z]\.\s*$", left) and first.isupper() and not opener:
+        return True
+    return False
+
+
+def _repair(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in pieces:
+        if out and _joins(out[-1], p):
+            out[-1] = out[-1] + p        # pieces keep their own whitespace
+        else:
+            out.append(p)
+    return out
+
+
 def split(text: str, lang: str) -> list[str]:
-    """Split running text into sentences (placeholder: one sentence per line)."""
-    return [s.strip() for s in text.splitlines() if s.strip()]
+    """Split running text into sentences (whitespace inside is normalised to single spaces)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return []
+    lang = lang if lang in ("pt", "en") else "en"
+    pieces = list(_sentencex(lang, text))
+    if "".join(pieces) != text:          # never lose text, whatever sentencex does
+        pieces = _pieces_from(text, pieces)
+    pieces = [p for p in pieces if p.strip()]
+    if len(pieces) > 1 and not re.search(r"\w", pieces[0]):
+        pieces[:2] = [pieces[0] + pieces[1]]          # a leading lone quote or dash
+    return [p.strip() for p in _repair(pieces)]
 
 
+def _pieces_from(text: str, pieces: list[str]) -> list[str]:
+    """Re-cut `text` at the ends of sentencex's pieces, found in order (a safety net:
+    if sentencex ever altered characters, the text itself still comes out whole)."""
+    out, start = [], 0
+    for p in pieces:
+        p = p.strip()
+        i = text.find(p, start) if p else -1
+        if i < 0:
+            continue
+        out.append(text[start:i + len(p)])
+        start = i + len(p)
+    out.append(text[start:])
+    return out
+
+
+# --- language identification ---------------------------------------------------------
+
+MIN_LETTERS = 3          # fewer letters than this: no decision
+MIN_CONFIDENCE = 0.6     # lingua's relative confidence for the winner (two languages)
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    # Built once, lazily: lingua loads its n-gram models on first use (~0.3 s).
+    from lingua import Language, LanguageDetectorBuilder
+    return LanguageDetectorBuilder.from_languages(Language.PORTUGUESE, Language.ENGLISH).build()
+
+
+def confidence(text: str) -> dict[str, float]:
+    """{"pt": p, "en": 1 - p} from lingua (both 0.0 when it sees no letters)."""
+    from lingua import Language
+    vals = {c.language: c.value for c in _detector().compute_language_confidence_values(text)}
+    return {"pt": vals.get(Language.PORTUGUESE, 0.0), "en": vals.get(Language.ENGLISH, 0.0)}
+
+
+@lru_cache(maxsize=8192)
 def detect(text: str) -> str | None:
-    """Return "pt", "en" or None when the text is too short or unclear."""
-    return None
+    """Return "pt", "en" or None when the text is too short or unclear
+    (digits, punctuation, or only capitalised words, which are usually names)."""
+    words = _WORDS.findall(text or "")
+    if sum(len(w) for w in words) < MIN_LETTERS:
+        return None
+    if all(w[0].isupper() for w in words) and len(words) <= 4:
+        return None                      # "Xi Jinping", "EFE/EPA": names carry no language
+    conf = confidence(" ".join(words))
+    best = max(conf, key=conf.get)
+    return best if conf[best] >= MIN_CONFIDENCE else None
 
+
+def pt_share(text: str) -> float:
+    """Share of the letters of `text` in sentences detected as Portuguese (0..1);
+    undetermined sentences count as neither. Useful to spot Portuguese left in English."""
+    total = pt = 0
+    for s in split(text, "en"):
+        n = sum(len(w) for w in _WORDS.findall(s))
+        total += n
+        if detect(s) == "pt":
+            pt += n
+    return pt / total if total else 0.0
+
+
+# --- article -> segments ---------------------------------------------------------------
 
 def segment_side(side: Side, lang: str) -> list[Segment]:
     out: list[Segment] = []
