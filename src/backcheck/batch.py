@@ -1,9 +1,45 @@
-"""Batch runs over many articles (orchestration only). Entry point: `run(...)`."""
+"""Batch runs over many articles (orchestration only). Entry point: `run(...)`.
+
+Inputs: article files (*.json, *.txt, *.md), `NAME.pt.txt` + `NAME.en.txt` pairs, JSONL files
+(one article object per line), and directories of those (walked recursively without
+following directory symlinks; hidden entries and the output directory are skipped).
+
+Output directory: `<name>.json` (+ `<name>.html`) per article, `summary.json`, `summary.csv`,
+`index.html`, `junit.xml`. Every file is written atomically (temp file + rename). Each
+report's `stats.batch` records the input's sha256 and a fingerprint of the backcheck version
+and configuration: a rerun of the same command skips articles whose report matches, so an
+interrupted batch (Ctrl-C, kill -9) resumes where it stopped.
+
+Exit status: 1 when an article has an issue at or above fail_on; otherwise 2 when an article
+could not be checked (input error); otherwise 0.
+"""
 from __future__ import annotations
 
+import csv
+import fcntl
+import hashlib
+import io
+import json
+import math
 import os
+import re
+import sys
 import tempfile
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
+
+from backcheck.errors import InputError
+
+ARTICLE_EXT = (".json", ".txt", ".md")
+PAIR = re.compile(r"^(?P<stem>.+)\.(?P<lang>pt|en)\.(?P<ext>txt|md)$", re.IGNORECASE)
+RESERVED = {"summary", "index", "junit"}       # names of the batch's own output files
+MAX_NAME = 100
+VERDICT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -24,5 +60,440 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def run(inputs, out: Path, config, html=False, jobs=1, progress=True) -> int:
-    raise NotImplementedError
+# ---- discovery -------------------------------------------------------------------------
+
+@dataclass
+class Job:
+    """One article to check: where it comes from, its report name, its content hash."""
+    name: str
+    kind: str                      # file | pair | jsonl
+    paths: tuple[str, ...]
+    sha256: str = ""
+    line: int | None = None        # JSONL line number (1-based)
+    text: str | None = None        # JSONL line
+    error: str | None = None       # found unusable while listing
+
+
+def safe_name(raw: str, taken: set[str]) -> str:
+    """A file name stem that stays inside the output directory: no separators or leading
+    dots, bounded length, not one of the summary files, unique (case-insensitively)."""
+    s = unicodedata.normalize("NFKC", str(raw))
+    s = re.sub(r"[^\w.-]+", "_", s).strip("._-")[:MAX_NAME] or "article"
+    if s.casefold() in RESERVED:
+        s += "_"
+    name, n = s, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{s}-{n}"
+    taken.add(name.casefold())
+    return name
+
+
+def _sha256(*paths) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        with open(p, "rb") as f:
+            h.update(hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()
+
+
+def _walk(top: Path, skip: Path):
+    """Article-like files under top, sorted; directory symlinks are not followed (no loops)."""
+    for d, dirs, files in os.walk(top, followlinks=False):
+        dirs[:] = sorted(x for x in dirs if not x.startswith(".")
+                         and (Path(d) / x).resolve() != skip)
+        for f in sorted(files):
+            if not f.startswith(".") and f.lower().endswith(ARTICLE_EXT + (".jsonl",)):
+                yield Path(d) / f
+
+
+def discover(inputs, out: Path) -> list[Job]:
+    """Expand the inputs into jobs, in a stable order (names must be the same on a rerun)."""
+    skip = out.resolve()
+    files: list[Path] = []
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(_walk(p, skip))
+        elif p.exists() or p.is_symlink():
+            files.append(p)
+        else:
+            raise InputError(p, "no such file or directory")
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    jobs: list[Job] = []
+    taken: set[str] = set()
+    pairs: dict[tuple[Path, str], tuple[Job, dict[str, Path]]] = {}
+    for f in unique:
+        m = PAIR.match(f.name)
+        if m:
+            key = (f.parent.resolve(), m["stem"])
+            if key not in pairs:
+                pairs[key] = (Job(m["stem"], "pair", ()), {})
+                jobs.append(pairs[key][0])
+            pairs[key][1][m["lang"].lower()] = f
+        elif f.suffix.lower() == ".jsonl":
+            jobs.extend(_jsonl_jobs(f))
+        else:
+            jobs.append(Job(f.stem, "file", (str(f),)))
+    for job, halves in pairs.values():
+        job.paths = tuple(str(halves[k]) for k in ("pt", "en") if k in halves)
+        if len(halves) == 1:
+            [(lang, f)] = halves.items()
+            other = "en" if lang == "pt" else "pt"
+            job.error = f"{f}: no matching {job.name}.{other}{f.suffix} beside it"
+    for job in jobs:
+        job.name = safe_name(job.name, taken)
+        if job.kind != "jsonl" and not job.error:
+            try:
+                job.sha256 = _sha256(*job.paths)
+            except OSError as e:
+                job.error = f"{e.filename}: cannot read: {e.strerror}"
+    return jobs
+
+
+def _jsonl_jobs(path: Path) -> list[Job]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return [Job(path.stem, "jsonl", (str(path),), error=f"{path}: cannot read: {e.strerror}")]
+    jobs = []
+    for n, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        job = Job(f"{path.stem}-{n}", "jsonl", (str(path),), line=n,
+                  sha256=hashlib.sha256(raw).hexdigest())
+        try:
+            job.text = raw.decode("utf-8")
+            obj = json.loads(job.text)
+            if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) and str(obj["id"]):
+                job.name = str(obj["id"])
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            job.error = f"{path}: line {n}: not a JSON article ({e})"
+        jobs.append(job)
+    return jobs
+
+
+# ---- configuration fingerprint -------------------------------------------------------------
+
+def fingerprint(config) -> str:
+    """What a report depends on besides the input: backcheck's version and the settings that
+    change results (not where the cache lives, nor fail_on, which only sets the exit status)."""
+    from backcheck import __version__
+    d = config.to_dict()
+    for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs"):
+        d.pop(k, None)
+    if d.get("glossary"):
+        d["glossary"] = _sha256(d["glossary"])
+    if d.get("model"):
+        d["model"] = os.path.abspath(d["model"])
+    blob = json.dumps({"version": __version__, "config": d}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+# ---- the work, in a worker process (or in-process with --jobs 1) --------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool) -> None:
+    """Build the translator once per worker process."""
+    if in_pool:
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent handles Ctrl-C
+    translator = None
+    if config.engine != "none":
+        from backcheck.translate import get_translator
+        translator = get_translator(config)
+    _worker.update(config=config, out=Path(out), html=html, fp=fp,
+                   translator=None if translator is None else _Prefetched(translator))
+
+
+class _Prefetched:
+    """Serves translations fetched for a whole chunk of articles in one call per direction:
+    engines are much faster on one big batch than on many small ones."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name = getattr(inner, "name", "unknown")
+        self.memo: dict[tuple[str, str, str], str] = {}
+
+    def prefetch(self, texts, src, tgt) -> None:
+        todo = list(dict.fromkeys(t for t in texts if (src, tgt, t) not in self.memo))
+        if todo:
+            for t, out in zip(todo, self.inner.translate(todo, src, tgt), strict=True):
+                self.memo[(src, tgt, t)] = out
+
+    def translate(self, texts, src, tgt):
+        self.prefetch(texts, src, tgt)
+        return [self.memo[(src, tgt, t)] for t in texts]
+
+    def info(self, src, tgt):
+        return self.inner.info(src, tgt)
+
+
+def _load(job: Job, config):
+    from backcheck import article
+    if job.error:
+        raise InputError(None, job.error)
+    if job.kind == "pair":
+        return article.load_pair(job.paths[0], job.paths[1], config=config)
+    if job.kind == "jsonl":
+        return article.from_dict(json.loads(job.text), source=f"{job.paths[0]}:{job.line}",
+                                 config=config)
+    return article.load(job.paths[0], config=config)
+
+
+def _error_row(job: Job, message: str) -> dict:
+    return {"name": job.name, "id": job.name, "source": ", ".join(job.paths)
+            + (f":{job.line}" if job.line else ""), "verdict": "error", "score": None,
+            "counts": {}, "json": None, "html": None, "error": message, "skipped": False}
+
+
+def _row(job: Job, rep, html: bool, skipped: bool) -> dict:
+    from backcheck.report.model import SEVERITIES
+    counts = {s: sum(1 for i in rep.issues if i.severity == s) for s in SEVERITIES}
+    return {"name": job.name, "id": rep.id, "source": rep.source, "verdict": rep.verdict,
+            "score": rep.score, "counts": counts, "json": f"{job.name}.json",
+            "html": f"{job.name}.html" if html else None, "error": None, "skipped": skipped}
+
+
+def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
+    """Check a chunk of articles and write their reports; returns (row, report dict)."""
+    from backcheck import pipeline, segment
+    from backcheck.report import render
+    w = _worker
+    config, out, translator = w["config"], w["out"], w["translator"]
+    loaded: list[tuple[Job, object]] = []
+    results: list[tuple[dict, dict | None]] = []
+    for job in jobs:
+        try:
+            loaded.append((job, _load(job, config)))
+        except InputError as e:
+            results.append((_error_row(job, str(e)), None))
+        except Exception as e:      # a bad article must not stop the batch
+            results.append((_error_row(job, f"cannot load: {type(e).__name__}: {e}"), None))
+    if translator is not None:
+        translator.memo.clear()
+        pt, en = [], []
+        for _, art in loaded:
+            try:
+                seg = segment.segment(art)
+            except Exception:       # reported below, by pipeline.check on this article
+                continue
+            pt += [s.text for s in seg.pt if len(s.text) <= config.max_sentence_chars]
+            en += [s.text for s in seg.en if len(s.text) <= config.max_sentence_chars]
+        translator.prefetch(pt, "pt", "en")
+        translator.prefetch(en, "en", "pt")
+    for job, art in loaded:
+        try:
+            rep = pipeline.check(art, translator, config)
+        except InputError as e:
+            results.append((_error_row(job, str(e)), None))
+            continue
+        except Exception as e:
+            results.append((_error_row(job, f"internal error: {type(e).__name__}: {e}"), None))
+            continue
+        rep.stats["batch"] = {"input_sha256": job.sha256, "fingerprint": w["fp"],
+                              "html": w["html"]}
+        if w["html"]:
+            write_atomic(out / f"{job.name}.html", render(rep, "html"))
+        else:
+            (out / f"{job.name}.html").unlink(missing_ok=True)    # stale from an older run
+        write_atomic(out / f"{job.name}.json", render(rep, "json"))   # last: marks it done
+        results.append((_row(job, rep, w["html"], False), rep.to_dict()))
+    return results
+
+
+# ---- resume -----------------------------------------------------------------------------
+
+def _done(job: Job, out: Path, fp: str, html: bool) -> dict | None:
+    """The existing report for this exact input and configuration, if complete."""
+    if job.error or not job.sha256:
+        return None
+    try:
+        d = json.loads((out / f"{job.name}.json").read_text("utf-8"))
+        meta = d["stats"]["batch"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if meta.get("input_sha256") != job.sha256 or meta.get("fingerprint") != fp:
+        return None
+    if html and not (meta.get("html") and (out / f"{job.name}.html").is_file()):
+        return None
+    return d
+
+
+# ---- driver -----------------------------------------------------------------------------
+
+def _lock(out: Path):
+    """One batch per output directory at a time (the lock goes away with the process)."""
+    f = open(out / ".backcheck-batch.lock", "w")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise InputError(out, "another backcheck batch is writing to this directory") from None
+    return f
+
+
+def _clean_temp(out: Path) -> None:
+    """Remove temp files a killed run left behind (safe: we hold the directory's lock)."""
+    for p in out.glob(".*.tmp"):
+        p.unlink(missing_ok=True)
+
+
+def _chunks(jobs: list[Job], workers: int) -> list[list[Job]]:
+    # a few chunks per worker keeps them all busy; at most 8 articles keeps reports
+    # appearing steadily (what is not written is redone after an interruption)
+    size = max(1, min(8, math.ceil(len(jobs) / (workers * 4))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
+def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
+    """Check every article under inputs into out; returns the exit status."""
+    from backcheck.report import score
+    from backcheck.report.model import report_from_dict
+
+    start = time.monotonic()
+    out = Path(out)
+    if jobs is not None and jobs < 1:
+        raise InputError(None, "--jobs must be at least 1")
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "--out is not a directory")
+    if config.glossary:
+        from backcheck.checks import glossary
+        glossary.load(config.glossary)            # a bad glossary stops the batch up front
+    all_jobs = discover(inputs, out)
+    if not all_jobs:
+        raise InputError(", ".join(map(str, inputs)), "no articles found")
+    out.mkdir(parents=True, exist_ok=True)
+    lock = _lock(out)
+    try:
+        _clean_temp(out)
+        fp = fingerprint(config)
+        results: dict[str, tuple[dict, dict | None]] = {}
+        todo = []
+        for job in all_jobs:
+            d = _done(job, out, fp, html)
+            if d is not None:
+                results[job.name] = (_row(job, report_from_dict(d), html, True), d)
+            else:
+                todo.append(job)
+        workers = max(1, min(jobs or config.jobs or 1, len(todo) or 1))
+        with _Progress(len(all_jobs), len(results), progress) as bar:
+            for res in _execute(todo, workers, config, out, html, fp):
+                for row, d in res:
+                    results[row["name"]] = (row, d)
+                bar.advance(len(res))
+        rows = [results[j.name][0] for j in all_jobs]
+        reports = [report_from_dict(results[j.name][1]) for j in all_jobs
+                   if results[j.name][1] is not None]
+        fails = any(score.fails(r, config.fail_on) for r in reports)
+        errors = any(r["verdict"] == "error" for r in rows)
+        status = 1 if fails else 2 if errors else 0
+        line = _write_summary(out, rows, reports, html, config, status, time.monotonic() - start)
+    finally:
+        lock.close()
+    print(line, file=sys.stderr)
+    return status
+
+
+def _execute(todo: list[Job], workers: int, config, out: Path, html: bool, fp: str):
+    """Yield each chunk's results as it completes."""
+    if not todo:
+        return
+    chunks = _chunks(todo, workers)
+    if workers == 1:
+        _init_worker(config, str(out), html, fp, False)
+        for c in chunks:
+            yield process_chunk(c)
+        return
+    # spawn: workers start clean (no inherited torch threads or locks from the parent)
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                               initializer=_init_worker,
+                               initargs=(config, str(out), html, fp, True))
+    futures = {pool.submit(process_chunk, c): c for c in chunks}
+    try:
+        for fut in as_completed(futures):
+            try:
+                yield fut.result()
+            except BrokenProcessPool as e:
+                yield [(_error_row(j, f"worker process died: {e}"), None) for j in futures[fut]]
+    except BaseException:
+        # Ctrl-C: stop now rather than finish the queued chunks; finished reports stay
+        for p in list(getattr(pool, "_processes", {}).values()):   # no public API for this
+            p.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _write_summary(out: Path, rows, reports, html, config, status, elapsed) -> str:
+    from backcheck import __version__
+    from backcheck.report import render
+    rows = sorted(rows, key=lambda r: (VERDICT_ORDER[r["verdict"]], -(r["score"] or 0),
+                                       r["name"]))
+    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in VERDICT_ORDER}
+    skipped = sum(1 for r in rows if r["skipped"])
+    summary = {"backcheck": __version__, "articles": len(rows), "verdicts": counts,
+               "skipped": skipped, "fail_on": config.fail_on, "exit_status": status,
+               "elapsed_s": round(elapsed, 2), "reports": rows}
+    write_atomic(out / "summary.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["name", "id", "verdict", "score", "critical", "major", "minor", "info",
+                "source", "error"])
+    for r in rows:
+        c = r["counts"]
+        w.writerow([r["name"], r["id"], r["verdict"], "" if r["score"] is None else r["score"],
+                    c.get("critical", ""), c.get("major", ""), c.get("minor", ""),
+                    c.get("info", ""), r["source"] or "", r["error"] or ""])
+    write_atomic(out / "summary.csv", buf.getvalue())
+    from backcheck.report import html_format
+    write_atomic(out / "index.html", html_format.render_index(rows))
+    errors = [{"name": r["name"], "source": r["source"], "error": r["error"]}
+              for r in rows if r["verdict"] == "error"]
+    write_atomic(out / "junit.xml", render(reports, "junit", errors=errors))
+    done = f"{len(rows)} articles: " + ", ".join(f"{n} {v}" for v, n in
+                                                  [(v, counts[v]) for v in
+                                                   ("pass", "warn", "fail", "error")])
+    if skipped:
+        done += f" ({skipped} already done)"
+    return f"{done} in {elapsed:.1f}s; reports in {out}"
+
+
+class _Progress:
+    """rich progress bar on stderr (count, rate, ETA); silent unless stderr is a terminal."""
+
+    def __init__(self, total: int, done: int, enabled: bool):
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeElapsedColumn, TimeRemainingColumn)
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                                TextColumn("ETA"), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("batch", total=total, completed=done, rate="")
+            self.start, self.base = time.monotonic(), done
+
+    def __enter__(self):
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def advance(self, n: int) -> None:
+        if self.bar:
+            t = self.bar.tasks[0]
+            per_min = (t.completed + n - self.base) / max(time.monotonic() - self.start, 1e-9) * 60
+            self.bar.update(self.task, advance=n, rate=f"{per_min:.0f} articles/min")
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()
