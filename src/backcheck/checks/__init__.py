@@ -32,7 +32,8 @@ class Context:
 def all_checks():
     """The check functions, in order. Imported lazily so one check's import cost stays its own."""
     from backcheck.checks import artifact, glossary
-    return [artifact.check, glossary.check]
+    from backcheck.checks import negation, number
+    return [artifact.check, glossary.check, number.check, negation.check]
 
 
 def run(ctx: Context) -> list[Issue]:

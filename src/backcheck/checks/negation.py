@@ -1,0 +1,200 @@
+"""Polarity flips: a negated statement rendered as positive, or the reverse.
+
+Signal 1, negation: each side of a bead counts its negated clauses (clauses split at
+, ; : and brackets, so that Portuguese negative concord, "não ... ninguém", counts
+once). When the counts differ, the back-translation is asked: if the translation of
+the English has the polarity of the Portuguese (or the translation of the Portuguese
+has the polarity of the English), the wording differs but the meaning does not.
+Weak negators ("sem"/"without", "não" before a participle used as an adjective, as in
+"pênalti não marcado") may absorb a difference but never create one.
+
+Signal 2, direction words (rise/fall, approve/reject, win/lose, ahead/behind,
+bring forward/postpone, add/remove): when one side uses only one pole of a pair and
+the other side only the opposite pole, with the translation agreeing, the meaning is
+reversed. When both signals fire in one bead they cancel ("não aprovou" = "rejected").
+
+Severity policy: a polarity flip is `critical` when the back-translation confirms it
+(it reverses what the article says) and `major` without a translation to confirm it;
+a direction-word swap is reported as `mistranslation`, `major`. One issue per bead.
+"""
+from __future__ import annotations
+
+import re
+
+from backcheck.report.model import Issue
+
+NEG_PT = {"não", "nunca", "nem", "jamais", "nenhum", "nenhuma", "ninguém", "nada",
+          "tampouco", "nenhuns", "nenhumas"}
+NEG_EN = {"not", "never", "neither", "nor", "none", "nobody", "nothing", "no", "cannot"}
+WEAK_PT = {"sem"}
+WEAK_EN = {"without", "rather"}
+# idioms that contain a negator but do not negate
+IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem (só|sempre)\b|\bnão é à toa\b", re.I)
+IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|\bnothing but\b|\bno doubt\b|\bno sooner\b", re.I)
+CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?|n't", re.U)
+# "não" + participle used as an adjective ("pênalti não marcado" = "unawarded penalty")
+PARTICIPLE = re.compile(r"^(?:[^\W\d_]+(?:ad|id)[oa]s?)$")
+AUX_PT = {"foi", "foram", "é", "são", "era", "eram", "será", "serão", "tem", "têm", "tinha",
+          "tinham", "havia", "haviam", "está", "estão", "estava", "estavam", "ser", "sido",
+          "ter", "seja", "sejam", "fosse", "fossem", "que", "se", "ficou", "ficaram", "tenha"}
+
+# direction pairs: (name, pt pole A, pt pole B, en pole A, en pole B); stems match word starts
+PAIRS = [
+    ("rise/fall",
+     ("subi", "sobe", "sobem", "alta", "aument", "cresc", "cresceu", "avanç", "elev", "dispar"),
+     ("cai", "caí", "caiu", "caem", "queda", "baix", "recu", "diminu", "redu", "despenc", "encolh"),
+     ("rose", "rise", "rising", "risen", "increas", "grew", "grow", "climb", "gain", "jump",
+      "soar", "higher", "up"),
+     ("fell", "fall", "falling", "fallen", "drop", "declin", "decreas", "shrank", "shrink",
+      "slump", "plung", "lower", "down")),
+    ("approve/reject",
+     ("aprov",), ("rejeit", "reprov", "vet", "derrub"),
+     ("approv", "pass", "passed", "endors"), ("reject", "veto", "vote down", "voted down", "struck down")),
+    ("win/lose",
+     ("venc", "ganh", "derrot"), ("perd",),
+     ("won", "win", "beat", "defeat"), ("lost", "lose", "losing")),
+    ("ahead/behind",
+     ("antecip", "anteced", "adiant"), ("adi", "atras", "posterg", "prorrog"),
+     ("ahead", "early", "earlier", "forward", "advance"),
+     ("behind", "late", "later", "postpon", "delay", "put off")),
+    ("add/remove",
+     ("acrescent", "inclu", "adicion"), ("retir", "remov", "exclu", "elimin", "suprim"),
+     ("add", "includ", "insert"), ("remov", "drop", "delet", "exclud", "strik", "struck", "elimin")),
+]
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE.split(text) if c.strip()]
+
+
+def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]:
+    """(negated clauses, clauses with only a weak negator). `source` is the other
+    side's text: an English "no" followed by words copied from it ("no primeiro
+    semestre") is untranslated Portuguese, not a negator."""
+    src = " ".join(WORD.findall(source.lower())) if source else ""
+    strong = weak = 0
+    idiom = IDIOM_PT if lang == "pt" else IDIOM_EN
+    neg = NEG_PT if lang == "pt" else NEG_EN
+    weakset = WEAK_PT if lang == "pt" else WEAK_EN
+    for clause in _clauses(idiom.sub(" ", text)):
+        words = [w.lower() for w in WORD.findall(clause.replace("’", "'"))]
+        hard = soft = False
+        for i, w in enumerate(words):
+            if lang == "en" and (w == "n't" or w.endswith("n't")):
+                hard = True
+            elif w in neg:
+                if (lang == "en" and w == "no" and src and i + 1 < len(words)
+                        and f" no {words[i + 1]} " in f" {src} "):
+                    continue
+                elif (lang == "pt" and w == "não" and i + 1 < len(words)
+                      and PARTICIPLE.match(words[i + 1]) and (i == 0 or words[i - 1] not in AUX_PT)):
+                    soft = True
+                else:
+                    hard = True
+            elif w in weakset:
+                soft = True
+        strong += hard
+        weak += soft and not hard
+    return strong, weak
+
+
+def _poles(text: str, lang: str) -> dict[str, set[str]]:
+    """For each direction pair, which poles ('A'/'B') the text uses."""
+    low = " " + text.lower() + " "
+    words = WORD.findall(low)
+    out: dict[str, set[str]] = {}
+    for name, pa, pb, ea, eb in PAIRS:
+        a, b = (pa, pb) if lang == "pt" else (ea, eb)
+        got = set()
+        for pole, stems in (("A", a), ("B", b)):
+            for s in stems:
+                if " " in s:
+                    if f" {s}" in low:
+                        got.add(pole)
+                elif any(w.startswith(s) and (len(s) > 3 or w == s) for w in words):
+                    got.add(pole)
+        if got:
+            out[name] = got
+    return out
+
+
+def _join(texts, idxs):
+    return " ".join(texts[i] or "" for i in idxs) if texts is not None else None
+
+
+def _flipped(pt: dict, en: dict) -> list[tuple[str, str, str]]:
+    """Pairs where pt uses only one pole and en only the other."""
+    out = []
+    for name in pt.keys() & en.keys():
+        if len(pt[name]) == 1 and len(en[name]) == 1 and pt[name] != en[name]:
+            out.append((name, next(iter(pt[name])), next(iter(en[name]))))
+    return out
+
+
+def _pole_words(text: str, lang: str, name: str, pole: str) -> list[str]:
+    for n, pa, pb, ea, eb in PAIRS:
+        if n == name:
+            stems = {"pt": {"A": pa, "B": pb}, "en": {"A": ea, "B": eb}}[lang][pole]
+            return [w for w in WORD.findall(text) if any(w.lower().startswith(s) and (len(s) > 3 or w.lower() == s) for s in stems)]
+    return []
+
+
+def check(ctx) -> list:
+    issues = []
+    for bead in ctx.beads:
+        if not bead.src or not bead.tgt:
+            continue
+        pt = " ".join(ctx.seg.pt[i].text for i in bead.src)
+        en = " ".join(ctx.seg.en[j].text for j in bead.tgt)
+        pt2en = _join(ctx.pt2en, bead.src)
+        en2pt = _join(ctx.en2pt, bead.tgt)
+        (sp, wp), (se, we) = polarity(pt, "pt"), polarity(en, "en", pt)
+        neg_flip = (sp > se + we) or (se > sp + wp)
+        confirmed = False
+        if neg_flip and (pt2en or en2pt):
+            # the translation of either side agreeing with the other side means no flip
+            if en2pt and polarity(en2pt, "pt")[0] == sp:
+                neg_flip = False
+            elif pt2en and polarity(pt2en, "en")[0] == se:
+                neg_flip = False
+            else:
+                confirmed = True
+        flips = _flipped(_poles(pt, "pt"), _poles(en, "en"))
+        if flips and (pt2en or en2pt):
+            # keep a swap only if the translations do not use the English side's pole
+            keep = []
+            for name, a, b in flips:
+                p2e = _poles(pt2en, "en").get(name, set()) if pt2en else set()
+                e2p = _poles(en2pt, "pt").get(name, set()) if en2pt else set()
+                if b not in p2e and a not in e2p:
+                    keep.append((name, a, b))
+            flips = keep
+        bt = en2pt
+        ev = {"back_translation": bt, "similarity": bead.score}
+        if neg_flip and flips:
+            continue        # a negated antonym says the same thing ("não aprovou" = "rejected")
+        if neg_flip:
+            where = "Portuguese" if sp > se else "English"
+            other = "English" if sp > se else "Portuguese"
+            issues.append(Issue(
+                "negation", "critical" if confirmed else "major",
+                ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+                f"the {where} is negative but the {other} is not "
+                f"({sp} negated clause(s) in Portuguese, {se} in English)",
+                {"pt_items": sorted(_negators(pt, 'pt')), "en_items": sorted(_negators(en, 'en')), **ev}))
+        elif flips:
+            name, a, b = flips[0]
+            pw = _pole_words(pt, "pt", name, a)
+            ew = _pole_words(en, "en", name, b)
+            issues.append(Issue(
+                "mistranslation", "major", ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+                f"direction reversed ({name}): Portuguese \"{', '.join(pw)}\" but English "
+                f"\"{', '.join(ew)}\"", {"pt_items": pw, "en_items": ew, **ev}))
+    return issues
+
+
+def _negators(text: str, lang: str) -> set[str]:
+    neg = NEG_PT if lang == "pt" else NEG_EN
+    return {w.lower() for w in WORD.findall(text.replace("’", "'"))
+            if w.lower() in neg or w.lower().endswith("n't")}

@@ -1,0 +1,349 @@
+"""Numbers, dates, amounts, percentages and times that differ between pt and en.
+
+Each side of a bead is read directly (numbers survive machine translation badly)
+into normalised items: 1.250 = 1,250; 3,5% = 3.5%; R$ 4,2 bilhões = R$4.2 billion;
+38,7 mil = 38,700; dois = two; 19h = 7 p.m.; 14h30 = 2:30 p.m.; 1º = 1st; maio = May.
+The two multisets are matched; what is left over is a difference. The back-translation
+only breaks ties: a leftover pt value that the translation of the English also has
+(or the reverse) was a parsing gap, not an error.
+
+Traps handled on purpose: match-clock minutes ("aos 47 minutos do segundo tempo" =
+"92nd minute"), years and small written-out numbers that English may add or drop
+("dois" vs "both", "em 2024" vs "last year"), values that sit in a neighbouring bead
+(alignment slop).
+
+Severity policy: a value on both sides that differs (3,2% vs 2.3%, a changed date,
+a changed currency, a unit conversion) is `major`; a figure present on only one side
+is `minor` (it may be an omission or addition, which those checks weigh). One issue
+per bead.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from backcheck.report.model import Issue
+
+MONTHS_PT = {"janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
+             "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10,
+             "novembro": 11, "dezembro": 12, "jan": 1, "fev": 2, "mar": 3, "abr": 4,
+             "jun": 6, "jul": 7, "ago": 8, "set": 9, "out": 10, "nov": 11, "dez": 12}
+MONTHS_EN = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+             "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+             "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+             "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# Abbreviations that are also common words count only when written with a dot.
+DOTTED_ONLY = {"mar", "set", "out", "dez", "jun", "jul", "dec", "jan", "may"}
+
+WORDS_PT = {"dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6,
+            "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13,
+            "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16, "dezasseis": 16,
+            "dezessete": 17, "dezassete": 17, "dezoito": 18, "dezenove": 19, "dezanove": 19,
+            "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
+            "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100, "dúzia": 12}
+WORDS_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+            "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+            "dozen": 12}
+MULT_PT = {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "mi": 1e6, "bilhão": 1e9,
+           "bilhões": 1e9, "bi": 1e9, "mil milhões": 1e9, "trilhão": 1e12, "trilhões": 1e12,
+           "milhao": 1e6, "milhoes": 1e6, "bilhao": 1e9, "bilhoes": 1e9}
+MULT_EN = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+           "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3}
+CURRENCY = {"r$": "BRL", "us$": "USD", "u$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
+            "reais": "BRL", "real": "BRL", "dólares": "USD", "dólar": "USD",
+            "dollars": "USD", "euros": "EUR", "euro": "EUR", "libras": "GBP",
+            "pounds": "GBP", "usd": "USD", "brl": "BRL", "eur": "EUR"}
+UNITS = {"°c": "C", "ºc": "C", "°f": "F", "km": "km", "mi": "mile", "miles": "mile",
+         "milhas": "mile", "quilômetros": "km", "kilometers": "km", "kilometres": "km",
+         "kg": "kg", "lb": "lb", "pounds": "lb", "libras": "lb", "m": "m", "metros": "m",
+         "meters": "m", "metres": "m", "ft": "ft", "feet": "ft", "pés": "ft"}
+
+NUM = r"\d+(?:[.,\u00a0\u202f]\d+)*"
+TOKEN = re.compile(
+    r"(?P<cur>R\$|US\$|U\$|€|£|\$)?\s?"
+    r"(?P<num>" + NUM + r")"
+    r"(?P<ord>º|ª|°(?![CF])|st\b|nd\b|rd\b|th\b)?"
+    r"(?P<h>h(?:\d\d)?\b|:\d\d)?"
+    r"(?P<pct>\s?%|\s?por cento|\s?percent\b|\s?per cent\b)?",
+    re.I)
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?", re.U)
+
+
+@dataclass
+class Item:
+    values: frozenset          # acceptable normalised values (alternatives)
+    shown: str                 # text shown in a message
+    kind: str = "num"          # num | month | code
+    soft: bool = False         # may legitimately be added or dropped by the translation
+    currency: str | None = None
+    unit: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.lower())
+                   if unicodedata.category(c) != "Mn")
+
+
+def parse_number(s: str, lang: str) -> float | None:
+    """Read a digit string in the locale of `lang`; the other locale's separator is
+    read as thousands only when exactly three digits follow it (lenient on purpose)."""
+    s = s.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    dec, thou = (",", ".") if lang == "pt" else (".", ",")
+    parts = re.split(r"([.,])", s)
+    digits, frac = parts[0], ""
+    for sep, grp in zip(parts[1::2], parts[2::2]):
+        if sep == thou and len(grp) == 3 and not frac:
+            digits += grp
+        elif not frac:
+            frac = grp
+        else:
+            return None
+    try:
+        return float(digits + ("." + frac if frac else ""))
+    except ValueError:
+        return None
+
+
+def _r(x: float) -> float:
+    return round(x, 6)
+
+
+def extract(text: str, lang: str) -> list[Item]:
+    """Every figure of one text, normalised."""
+    items: list[Item] = []
+    months = MONTHS_PT if lang == "pt" else MONTHS_EN
+    words = WORDS_PT if lang == "pt" else WORDS_EN
+    mults = MULT_PT if lang == "pt" else MULT_EN
+    low = text.lower()
+    taken = []  # character spans already read as digits
+
+    # codes: a letter-first token with digits in it (H3N2, BR-163, G20, Covid-19)
+    for m in re.finditer(r"\b[^\W\d_]+-?\d[\w]*(?:-\w+)*", text):
+        items.append(Item(frozenset({_fold(m.group(0)).replace("-", "")}), m.group(0), "code"))
+        taken.append(m.span())
+
+    for m in TOKEN.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
+        raw = m.group("num")
+        v = parse_number(raw, lang)
+        if v is None:
+            continue
+        after = low[m.end():m.end() + 40]
+        before = low[max(0, m.start() - 40):m.start()]
+        cur = (m.group("cur") or "").lower() or None
+        shown = m.group(0).strip()
+        vals = {v}
+        soft = False
+        unit = None
+        is_pct = bool(m.group("pct"))
+        h = m.group("h")
+        if h and lang == "pt" and h.lower().startswith("h"):
+            mins = h[1:]
+            v = v + (int(mins) / 60 if mins else 0)
+            if re.match(r"\s*da (tarde|noite)", after) and v < 12:
+                v += 12
+            vals = {_r(v)}
+        elif h and h.startswith(":"):
+            v = v + int(h[1:]) / 60
+            vals = {_r(v)}
+        # English clock: 7 p.m., 7pm, 7:30 a.m.
+        if lang == "en" and not is_pct:
+            ap = re.match(r"\s*([ap])\.?\s?m\b\.?", after)
+            if ap:
+                hour = v % 12 + (12 if ap.group(1) == "p" else 0)
+                vals = {_r(hour)}
+                shown += " " + ap.group(0).strip()
+        # multipliers: 4,2 bilhões / 4.2 billion / 38 mil
+        mm = re.match(r"\s?(" + "|".join(sorted(map(re.escape, mults), key=len, reverse=True)) + r")\b", after)
+        if mm and not is_pct:
+            vals = {_r(x * mults[mm.group(1)]) for x in vals}
+            shown += " " + mm.group(1)
+            after = after[mm.end():]
+        if not cur:
+            cm = re.match(r"\s?(?:de\s)?(reais|real|dólares|dólar|dollars|euros|euro|libras|pounds|usd|brl|eur)\b", after)
+            if cm:
+                cur = cm.group(1)
+        um = re.match(r"\s?(°c|ºc|°f|km|mi|miles|milhas|quilômetros|kilometers|kilometres|kg|lb|pounds|libras|metros|meters|metres|ft|feet|pés)\b|\s?(°c|°f|ºc)", after)
+        if um and not cur:
+            unit = UNITS.get((um.group(1) or um.group(2)).lower())
+        if m.group("ord") and m.group("ord") == "°" and after.startswith("c"):
+            unit = "C"
+        is_year = (re.fullmatch(r"\d{4}", raw) and 1800 <= v <= 2100 and not cur and not is_pct)
+        if is_year:
+            soft = True
+        # match clock: "aos 31 minutos" may be the 76th minute (second half)
+        if re.match(r"\s?(minutos|min\b|')", after) and re.search(r"\baos?\s*$|\bos\s*$", before):
+            vals |= {_r(v + 45), _r(v + 90), _r(v + 105)}
+        if re.match(r"\s?minutos do segundo tempo", after):
+            vals = {_r(v + 45)}
+        if lang == "en" and re.match(r"(?:-|\s)minute", after) and m.group("ord"):
+            vals |= {_r(v - 45), _r(v - 90), _r(v - 105)}
+        items.append(Item(frozenset(vals), shown, "num", soft,
+                          CURRENCY.get(cur) if cur else None, unit,
+                          {"pct": is_pct}))
+        taken.append(m.span())
+
+    # months
+    for m in re.finditer(r"\b([A-Za-zçÇ]+)(\.?)", text):
+        w = m.group(1)
+        wl = w.lower()
+        if wl not in months:
+            continue
+        if wl in DOTTED_ONLY and not m.group(2) and wl not in ("jan",):
+            # "May" the month is capitalised and not sentence-initial; "mar"/"set"/... need a dot
+            if not (lang == "en" and wl == "may" and w == "May" and m.start() > 0
+                    and not re.search(r"[.!?“\"]\s*$", text[:m.start()])):
+                continue
+        items.append(Item(frozenset({months[wl]}), w + m.group(2), "month", False))
+
+    # written-out numbers (soft: translations often switch between words and digits)
+    consumed = -1
+    for m in WORD.finditer(text):
+        if m.start() < consumed:
+            continue
+        w = m.group(0).lower()
+        parts = w.split("-")
+        if lang == "en" and len(parts) == 2 and parts[0] in words and parts[1] in words:
+            v = words[parts[0]] + words[parts[1]]
+        elif w in words:
+            v = words[w]
+            if lang == "pt":
+                nxt = re.match(r"\s+e\s+(\w+)", text[m.end():])
+                if nxt and nxt.group(1).lower() in words and v >= 20 and words[nxt.group(1).lower()] < 10:
+                    v += words[nxt.group(1).lower()]
+                    consumed = m.end() + nxt.end()
+        else:
+            continue
+        if w in ("hundred", "dozen") and not re.search(r"\b(a|one)\s+$", low[:m.start()]):
+            continue
+        after = low[m.end():m.end() + 20]
+        mm = re.match(r"\s(" + "|".join(sorted(map(re.escape, mults), key=len, reverse=True)) + r")\b", after)
+        if mm:
+            v = v * mults[mm.group(1)]
+        items.append(Item(frozenset({_r(float(v))}), m.group(0), "num", soft=True))
+    # "um milhão", "a million", bare "mil pessoas"
+    for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
+        if (m.group(1) in ("um", "uma") and lang == "pt") or (m.group(1) in ("a", "one") and lang == "en"):
+            items.append(Item(frozenset({_r(mults[m.group(2)])}), m.group(0), "num", soft=True))
+    return items
+
+
+def _compatible(a: Item, b: Item) -> bool:
+    if a.kind != b.kind:
+        return False
+    return bool(a.values & b.values)
+
+
+def match(pt: list[Item], en: list[Item]) -> tuple[list[Item], list[Item], list[tuple[Item, Item]]]:
+    """Maximum matching of compatible items (Kuhn's algorithm: lists are tiny).
+    Returns (pt leftovers, en leftovers, matched pairs)."""
+    owner: dict[int, int] = {}
+
+    def augment(i, seen):
+        for j, b in enumerate(en):
+            if j in seen or not _compatible(pt[i], b):
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    # hard items first so that soft written-out words do not steal their partners
+    for i in sorted(range(len(pt)), key=lambda i: pt[i].soft):
+        augment(i, set())
+    got = set(owner.values())
+    pairs = [(pt[i], en[j]) for j, i in owner.items()]
+    return ([a for i, a in enumerate(pt) if i not in got],
+            [b for j, b in enumerate(en) if j not in owner], pairs)
+
+
+def _items(ctx, side, idxs):
+    segs = ctx.seg.pt if side == "pt" else ctx.seg.en
+    out = []
+    for i in idxs:
+        out += extract(segs[i].text, side)
+    return out
+
+
+def _translated(ctx, side, idxs):
+    """Items of the machine translation of the given sentences, read leniently in
+    both locales (rule-based engines keep the source's separators)."""
+    tr = ctx.pt2en if side == "pt" else ctx.en2pt
+    if not tr:
+        return []
+    target = "en" if side == "pt" else "pt"
+    out = []
+    for i in idxs:
+        if tr[i]:
+            out += extract(tr[i], target) + extract(tr[i], side)
+    return out
+
+
+def _covered(item: Item, pool: list[Item]) -> bool:
+    return any(_compatible(item, p) for p in pool)
+
+
+def _fmt(items: list[Item]) -> str:
+    return ", ".join(i.shown for i in items)
+
+
+def check(ctx) -> list:
+    issues = []
+    beads = ctx.beads
+    for k, bead in enumerate(beads):
+        if not bead.src or not bead.tgt:
+            continue        # whole-sentence omissions and additions belong to other checks
+        pt = _items(ctx, "pt", bead.src)
+        en = _items(ctx, "en", bead.tgt)
+        left_pt, left_en, pairs = match(pt, en)
+        # currency or unit changed on a matched value
+        changed = [(a, b) for a, b in pairs
+                   if (a.currency and b.currency and a.currency != b.currency)
+                   or (a.unit and b.unit and a.unit != b.unit)]
+        # alignment slop: the value sits in a neighbouring bead
+        near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
+        near_pt = [x for b in near for x in _items(ctx, "pt", b.src)]
+        near_en = [x for b in near for x in _items(ctx, "en", b.tgt)]
+        left_pt = [a for a in left_pt if not _covered(a, near_en)]
+        left_en = [b for b in left_en if not _covered(b, near_pt)]
+        # tie-breaker: the translation of the other side carries the value after all
+        left_pt = [a for a in left_pt if not _covered(a, _translated(ctx, "en", bead.tgt))]
+        left_en = [b for b in left_en if not _covered(b, _translated(ctx, "pt", bead.src))]
+        # soft items (years, written-out numbers) may come and go unless both sides changed
+        hard_pt = [a for a in left_pt if not a.soft]
+        hard_en = [b for b in left_en if not b.soft]
+        if not hard_pt and not hard_en:
+            if not (left_pt and left_en and any(a.kind == b.kind for a in left_pt for b in left_en)):
+                left_pt = left_en = []
+        if not left_pt and not left_en and not changed:
+            continue
+        pt_items = [a.shown for a in left_pt] + [a.shown for a, _ in changed]
+        en_items = [b.shown for b in left_en] + [b.shown for _, b in changed]
+        if left_pt and left_en or changed:
+            severity = "major"
+            msg = (f"number {_fmt(left_pt + [a for a, _ in changed])} in Portuguese is "
+                   f"{_fmt(left_en + [b for _, b in changed])} in English")
+        elif left_pt:
+            if all(a.soft for a in left_pt):
+                continue
+            severity = "minor"
+            msg = f"number {_fmt(left_pt)} in Portuguese is missing from the English"
+        else:
+            if all(b.soft for b in left_en):
+                continue
+            severity = "minor"
+            msg = f"number {_fmt(left_en)} in English is not in the Portuguese"
+        bt = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        issues.append(Issue("number", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+                            msg, {"pt_items": pt_items, "en_items": en_items,
+                                  "back_translation": bt, "similarity": bead.score}))
+    return issues

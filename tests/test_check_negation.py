@@ -1,0 +1,90 @@
+"""The negation check: polarity flips and reversed direction words."""
+import json
+import subprocess
+import sys
+
+from backcheck import checks
+from backcheck.align import Bead
+from backcheck.checks import negation
+from backcheck.config import Config
+from backcheck.segment import Segment, Segmented
+
+
+def run(pairs, pt2en=None, en2pt=None):
+    pt = [Segment("pt", "body", 0, p) for p, _ in pairs]
+    en = [Segment("en", "body", 0, e) for _, e in pairs]
+    beads = [Bead((i,), (i,), 0.7) for i in range(len(pairs))]
+    return negation.check(checks.Context(None, Segmented(pt, en), pt2en, en2pt, beads, Config()))
+
+
+def test_faithful_negations_give_no_issue():
+    pairs = [
+        ("Este grupo não desiste nunca.", "This group never gives up."),
+        ("“Não é o texto dos sonhos de ninguém”, disse ele.", "“It isn't anyone's dream bill,” he said."),
+        ("O valor já não cobre o custo.", "The price no longer covers the cost."),
+        ("A empresa não comentou o valor.", "The company did not comment on the valuation."),
+        ("Não se trata só de pintar faixas.", "This is not just about painting lanes."),
+        ("Eles reclamaram de um pênalti não marcado.", "They protested that they should have had a penalty."),
+        ("A responsabilidade deve ser analisada caso a caso, sem uma regra geral.",
+         "Liability should be assessed case by case rather than under a general rule."),
+        ("O Senado não aprovou o projeto.", "The Senate rejected the bill."),
+    ]
+    assert run(pairs) == []
+
+
+def test_positive_rendered_negative_is_flagged():
+    [i] = run([("A Unicamp já depositou pedido de patente.", "Unicamp has not yet filed a patent application.")])
+    assert i.type == "negation" and i.severity == "major"
+    assert "English is negative" in i.message
+    assert i.evidence["en_items"] == ["not"]
+
+
+def test_negative_rendered_positive_is_flagged_and_confirmed_by_translation():
+    pairs = [("As transferências não são o comportamento normal.", "The transfers are normal behavior.")]
+    [i] = run(pairs, pt2en=["The transfers are not the normal behaviour."],
+              en2pt=["As transferências são comportamento normal."])
+    assert i.severity == "critical" and "Portuguese is negative" in i.message
+    assert i.evidence["back_translation"] == "As transferências são comportamento normal."
+
+
+def test_back_translation_with_same_polarity_clears_the_bead():
+    # a negative phrased without a listed negator ("failed to")
+    pairs = [("A empresa não atingiu a meta.", "The company failed to reach its target.")]
+    assert len(run(pairs)) == 1
+    assert run(pairs, pt2en=["The company did not reach the goal."],
+               en2pt=["A empresa não conseguiu atingir sua meta."]) == []
+
+
+def test_direction_swap_is_a_mistranslation_naming_the_words():
+    [i] = run([("O desmatamento no bioma subiu 6,2%.", "Deforestation in the biome fell 6.2%.")])
+    assert i.type == "mistranslation" and "subiu" in i.message and "fell" in i.message
+    [j] = run([("O lote chegou com uma semana de antecedência.", "The batch arrived a week behind schedule.")])
+    assert "antecedência" in j.message and "behind" in j.message
+
+
+def test_mixed_directions_are_not_a_swap():
+    pairs = [("O Ibovespa fechou em queda e os juros subiram.", "The Ibovespa closed down and rates rose.")]
+    assert run(pairs) == []
+
+
+def test_untranslated_portuguese_no_is_not_a_negator():
+    pairs = [("Ele fará uma visita no primeiro semestre.", "He will visit no primeiro semestre.")]
+    assert run(pairs) == []
+
+
+def test_polarity_counts_clauses():
+    assert negation.polarity("Não desiste nunca, e não para.", "pt") == (2, 0)
+    assert negation.polarity("It never gives up, and it doesn't stop.", "en") == (2, 0)
+    assert negation.polarity("sem regra", "pt") == (0, 1)
+
+
+def test_cli_reports_a_flipped_polarity(tmp_path):
+    art = {"id": "t2", "pt": {"body": [["A Safrix não comentou o valor da rodada de investimento."]]},
+           "en": {"body": [["Safrix commented on the value of the investment round."]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine", "none",
+                          "--format", "json"], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    negs = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "negation"]
+    assert len(negs) == 1 and negs[0]["en"]["paragraph"] == 0

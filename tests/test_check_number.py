@@ -1,0 +1,129 @@
+"""The number check: figures read on both sides, normalised, compared."""
+import json
+import subprocess
+import sys
+
+from backcheck import checks
+from backcheck.align import Bead
+from backcheck.checks import number
+from backcheck.config import Config
+from backcheck.segment import Segment, Segmented
+
+
+def ctx_for(pairs, pt2en=None, en2pt=None):
+    """A context with one 1-1 bead per (pt, en) pair, all in the body."""
+    pt = [Segment("pt", "body", i, p) for i, (p, _) in enumerate(pairs)]
+    en = [Segment("en", "body", i, e) for i, (_, e) in enumerate(pairs)]
+    beads = [Bead((i,), (i,), 0.8) for i in range(len(pairs))]
+    return checks.Context(None, Segmented(pt, en), pt2en, en2pt, beads, Config())
+
+
+def issues(pairs, **kw):
+    return number.check(ctx_for(pairs, **kw))
+
+
+def test_equal_figures_in_both_locales_give_no_issue():
+    pairs = [
+        ("O público foi de 41.237 torcedores e a renda chegou a R$ 6,8 milhões.",
+         "The crowd of 41,237 saw gate receipts reach R$6.8 million."),
+        ("A taxa subiu 0,5 p.p., para 11,75% ao ano.", "The rate rose 0.5 percentage point to 11.75% a year."),
+        ("A aposentada perdeu R$ 38,7 mil em 2022.", "The retiree lost R$38,700 in 2022."),
+        ("A reunião será nos dias 6 e 7 de maio.", "The meeting will be on May 6 and 7."),
+        ("Os cortes entram em vigor em 1º de dezembro.", "The cuts take effect on December 1."),
+        ("A abertura é às 19h de quarta; o fim, às 14h30.", "The opening is at 7 p.m. on Wednesday; the end at 2:30 p.m."),
+        ("Ele chega na sexta-feira (4) com duas malas.", "He arrives on Friday (4th) with two suitcases."),
+        ("Do total, 19 são estrangeiros e há cerca de 1,5 milhão de leitores.",
+         "Nineteen of them are foreign, and there are about 1.5 million readers."),
+        ("Há 48 mil processos e a vacina protege contra a cepa H3N2.",
+         "There are 48,000 cases, and the vaccine protects against the H3N2 strain."),
+    ]
+    assert issues(pairs) == []
+
+
+def test_changed_percentage_is_major_and_names_both_values():
+    [i] = issues([("A inflação chegou a 3,2% em março.", "Inflation reached 2.3% in March.")])
+    assert i.type == "number" and i.severity == "major"
+    assert "3,2%" in i.message and "2.3%" in i.message
+    assert i.evidence["pt_items"] == ["3,2%"] and i.evidence["en_items"] == ["2.3%"]
+    assert i.pt.paragraph == 0 and "3,2%" in i.pt.text and "2.3%" in i.en.text
+
+
+def test_changed_amount_day_and_thousands():
+    got = issues([
+        ("Os ônibus custaram R$ 182 milhões.", "The buses cost R$128 million."),
+        ("A meta vale até 31 de maio.", "The target runs until May 13."),
+        ("O público foi de 41.237 pessoas.", "The crowd was 41,723."),
+        ("Foram 1.200 amostras.", "There were 12,000 samples."),
+    ])
+    assert [i.en.paragraph for i in got] == [0, 1, 2, 3]
+    assert all(i.severity == "major" for i in got)
+    assert "182" in got[0].message and "128" in got[0].message
+    assert "31" in got[1].message and "13" in got[1].message
+
+
+def test_month_and_currency_changes_are_flagged():
+    got = issues([("A reunião será em 6 de maio.", "The meeting will be on June 6."),
+                  ("A empresa captou US$ 45 milhões.", "The company raised R$45 million.")])
+    assert len(got) == 2
+    assert "maio" in got[0].message and "June" in got[0].message
+    assert "US$" in got[1].message and "R$" in got[1].message
+
+
+def test_match_clock_minutes_are_not_a_difference():
+    pairs = [("O gol saiu aos 47 minutos do segundo tempo.", "The winner came in the 92nd minute."),
+             ("Aos 31 minutos, o goleiro defendeu um pênalti.", "In the 76th minute, the keeper saved a penalty."),
+             ("O Flamengo marcou aos 18 minutos.", "Flamengo scored in the 18th minute.")]
+    assert issues(pairs) == []
+
+
+def test_years_and_small_words_may_come_and_go():
+    pairs = [("Em 2024, a cobertura ficou abaixo da meta.", "Last year, coverage was below the target."),
+             ("Os dois países assinaram o acordo.", "Both countries signed the deal."),
+             ("A taxa de juros é de 10% ao ano.", "The interest rate is 10% a year.")]
+    assert issues(pairs) == []
+
+
+def test_number_in_a_neighbouring_bead_is_alignment_slop():
+    pairs = [("A cidade tem 1.227 ônibus. Eles rodam 250 km.", "The city has 1,227 buses."),
+             ("As baterias são recarregadas à noite.", "They have a range of 250 km and recharge at night.")]
+    assert issues(pairs) == []
+
+
+def test_one_sided_figure_is_minor():
+    [i] = issues([("A empresa tem 210 funcionários e lucrou em junho.", "The company made a profit in June.")])
+    assert i.severity == "minor" and "210" in i.message and "missing" in i.message
+
+
+def test_translation_breaks_ties():
+    # the parser does not know "a score of", the back-translation of the English does
+    pairs = [("Foram 20 feridos.", "A score of people were hurt.")]
+    assert len(issues(pairs)) == 1
+    assert issues(pairs, pt2en=["There were 20 injured."], en2pt=["Foram 20 pessoas feridas."]) == []
+
+
+def test_unit_conversion_is_flagged():
+    [i] = issues([("A temperatura chegou a 30 °C.", "The temperature reached 86°F.")])
+    assert i.type == "number" and "30" in i.message and "86" in i.message
+
+
+def test_extract_normalises_both_locales():
+    def vals(text, lang):
+        return sorted(v for it in number.extract(text, lang) if it.kind == "num" for v in it.values)
+    assert vals("R$ 4,2 bilhões", "pt") == vals("R$4.2 billion", "en") == [4.2e9]
+    assert vals("3,5%", "pt") == vals("3.5%", "en") == [3.5]
+    assert vals("1.250", "pt") == vals("1,250", "en") == [1250]
+    assert vals("vinte e cinco", "pt") == vals("twenty-five", "en") == [25]
+
+
+def test_cli_reports_a_changed_figure(tmp_path):
+    art = {"id": "t1", "pt": {"headline": "Selic sobe para 11,75%", "body": [["O dólar fechou a R$ 5,92 na terça-feira (18)."]]},
+           "en": {"headline": "Selic rises to 11.25%", "body": [["The dollar closed at R$5.92 on Tuesday (18th)."]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine", "none",
+                          "--format", "json"], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    rep = json.loads(out.stdout)
+    nums = [i for i in rep["issues"] if i["type"] == "number"]
+    assert len(nums) == 1 and nums[0]["pt"]["field"] == "headline"
+    assert "11,75%" in nums[0]["message"] and "11.25%" in nums[0]["message"]
