@@ -206,12 +206,24 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool) -> None:
     if in_pool:
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent handles Ctrl-C
-    translator = None
+    translator = fatal = None
     if config.engine != "none":
         from backcheck.translate import get_translator
-        translator = get_translator(config)
-    _worker.update(config=config, out=Path(out), html=html, fp=fp,
+        try:
+            translator = get_translator(config)
+        except InputError as e:
+            if not in_pool:
+                raise
+            fatal = (e.path, e.reason)      # raised in the parent at the first chunk
+    _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal,
                    translator=None if translator is None else _Prefetched(translator))
+
+
+class _WorkerInputError(Exception):
+    """An InputError crossing the process boundary (InputError's own arguments don't pickle)."""
+
+    def __init__(self, path, reason):
+        super().__init__(path, reason)
 
 
 class _Prefetched:
@@ -268,6 +280,8 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
     from backcheck import pipeline, segment
     from backcheck.report import render
     w = _worker
+    if w["fatal"]:
+        raise _WorkerInputError(*w["fatal"])
     config, out, translator = w["config"], w["out"], w["translator"]
     loaded: list[tuple[Job, object]] = []
     results: list[tuple[dict, dict | None]] = []
@@ -288,24 +302,35 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
                 continue
             pt += [s.text for s in seg.pt if len(s.text) <= config.max_sentence_chars]
             en += [s.text for s in seg.en if len(s.text) <= config.max_sentence_chars]
-        translator.prefetch(pt, "pt", "en")
-        translator.prefetch(en, "en", "pt")
+        try:
+            translator.prefetch(pt, "pt", "en")
+            translator.prefetch(en, "en", "pt")
+        except Exception:
+            # one article's text broke the batched call: translate article by article
+            # below, so the error lands on that article alone
+            translator.memo.clear()
     for job, art in loaded:
         try:
             rep = pipeline.check(art, translator, config)
+            rep.stats["batch"] = {"input_sha256": job.sha256, "fingerprint": w["fp"],
+                                  "html": w["html"]}
+            html = render(rep, "html") if w["html"] else None
+            text = render(rep, "json")
         except InputError as e:
             results.append((_error_row(job, str(e)), None))
             continue
         except Exception as e:
             results.append((_error_row(job, f"internal error: {type(e).__name__}: {e}"), None))
             continue
-        rep.stats["batch"] = {"input_sha256": job.sha256, "fingerprint": w["fp"],
-                              "html": w["html"]}
-        if w["html"]:
-            write_atomic(out / f"{job.name}.html", render(rep, "html"))
-        else:
-            (out / f"{job.name}.html").unlink(missing_ok=True)    # stale from an older run
-        write_atomic(out / f"{job.name}.json", render(rep, "json"))   # last: marks it done
+        try:
+            if html is not None:
+                write_atomic(out / f"{job.name}.html", html)
+            else:
+                (out / f"{job.name}.html").unlink(missing_ok=True)    # stale, older run
+            write_atomic(out / f"{job.name}.json", text)      # last: marks the article done
+        except OSError as e:
+            results.append((_error_row(job, f"cannot write the report: {e}"), None))
+            continue
         results.append((_row(job, rep, w["html"], False), rep.to_dict()))
     return results
 
@@ -422,6 +447,8 @@ def _execute(todo: list[Job], workers: int, config, out: Path, html: bool, fp: s
         for fut in as_completed(futures):
             try:
                 yield fut.result()
+            except _WorkerInputError as e:
+                raise InputError(*e.args) from None
             except BrokenProcessPool as e:
                 yield [(_error_row(j, f"worker process died: {e}"), None) for j in futures[fut]]
     except BaseException:
