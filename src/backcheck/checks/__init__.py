@@ -31,13 +31,15 @@ class Context:
 
 def all_checks():
     """The check functions, in order. Imported lazily so one check's import cost stays its own."""
-    from backcheck.checks import artifact, glossary
+    from backcheck.checks import artifact, coverage, glossary, meaning
     from backcheck.checks import negation, number
-    return [artifact.check, glossary.check, number.check, negation.check]
+    return [artifact.check, glossary.check, coverage.check, meaning.check,
+            number.check, negation.check]
 
 
 def run(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
     for check in all_checks():
         issues.extend(check(ctx))
-    return issues
+    from backcheck.checks.consolidate import consolidate
+    return consolidate(ctx, issues)

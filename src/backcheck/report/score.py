@@ -1,22 +1,58 @@
 """Severity policy, MQM-style article score and verdict.
 
-Score = penalty points per 100 source words, with the WMT MQM weights:
-minor 1, major 5, critical 25 (untranslated text counts as critical by default).
+Severity policy (applied to every issue after the checks, then the user's
+`severity = {type = "..."}` overrides from the configuration win):
+- critical: untranslated text (a check may rate a short left-over clause major);
+  polarity flips (negation); a wrong number, name or polarity in the headline
+  (the one line every reader sees).
+- major: number, entity, omission, addition and mistranslation issues in the body,
+  standfirst or caption, and CMS junk visible to readers (artifact).
+- minor: small slips the checks rate minor (a moved sentence, a terminology variant).
+- info: weak signals (low similarity, an unaligned fragment, unlikely words from the
+  translation model). Shown to editors, never counted in the score or the verdict.
+
+Score = penalty points per 100 source (Portuguese) words, with the WMT MQM weights
+minor 1, major 5, critical 25 (info 0). Lower is better.
+
+Verdict: `fail` when the score reaches config.fail_score or any issue is critical;
+`warn` when the score reaches config.warn_score or any counted (minor or worse) issue
+exists; `pass` otherwise.
 """
 from __future__ import annotations
 
-from backcheck.report.model import SEVERITY_RANK, Report
+from backcheck.report.model import SEVERITY_RANK, Issue, Report
 
 WEIGHTS = {"critical": 25.0, "major": 5.0, "minor": 1.0, "info": 0.0}
+# types whose error in the headline is critical
+HEADLINE_CRITICAL = ("number", "entity", "negation")
+
+
+def policy(issue: Issue) -> str:
+    """The severity the policy gives this issue (never lowers what a check decided,
+    except that nothing is raised from info: a hint stays a hint)."""
+    sev = issue.severity
+    if sev == "info":
+        return sev
+    if issue.type == "negation":
+        return "critical"
+    in_headline = any(loc is not None and loc.field == "headline" for loc in (issue.pt, issue.en))
+    if in_headline and issue.type in HEADLINE_CRITICAL:
+        return "critical"
+    return sev
+
+
+def points(report: Report) -> float:
+    return sum(WEIGHTS[i.severity] for i in report.issues)
 
 
 def apply(report: Report, words: int, config) -> Report:
-    """Apply severity overrides from config, then set report.score and report.verdict."""
+    """Apply the severity policy and the config's overrides, then set report.score
+    (penalty points per 100 words) and report.verdict."""
     for issue in report.issues:
-        if issue.type in config.severity:
+        issue.severity = policy(issue)
+        if issue.type in (config.severity or {}):
             issue.severity = config.severity[issue.type]
-    points = sum(WEIGHTS[i.severity] for i in report.issues)
-    report.score = round(100.0 * points / max(words, 1), 2)
+    report.score = round(100.0 * points(report) / max(words, 1), 2)
     worst = report.worst_severity()
     if report.score >= config.fail_score or worst == "critical":
         report.verdict = "fail"

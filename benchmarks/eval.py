@@ -1,0 +1,81 @@
+"""`make eval`: detection quality on the labelled corpus, printed (never asserted).
+
+Runs backcheck in-process (one translator, one cache) over CORPUS/clean and
+CORPUS/corrupted, writes one JSON report per article named after the file's stem,
+scores them with the corpus's own score.py and prints its figures; then runs
+benchmarks/eval_align.py (alignment on the Bleualign test set) when it is present.
+
+usage: eval.py [--shared ../shared] [--corpus DIR] [--engine apertium] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from backcheck import article, config, pipeline
+from backcheck.errors import InputError
+from backcheck.translate import get_translator
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_corpus(corpus: Path, out: Path, cfg) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    translator = get_translator(cfg)
+    counts: Counter = Counter()
+    files = sorted(corpus.glob("clean/*.json")) + sorted(corpus.glob("corrupted/*.json"))
+    t0 = time.perf_counter()
+    for path in files:
+        try:
+            art = article.load(path, config=cfg)
+            rep = pipeline.check(art, translator, cfg)
+        except InputError as e:
+            print(f"  input error: {e}")
+            counts["errors"] += 1
+            continue
+        (out / f"{path.stem}.json").write_text(
+            json.dumps(rep.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        counts[rep.verdict] += 1
+        for i in rep.issues:
+            counts[f"{i.type}/{i.severity}"] += 1
+    counts["articles"] = len(files)
+    counts["seconds"] = round(time.perf_counter() - t0, 1)
+    return dict(counts)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default="../shared", help="the shared data directory")
+    ap.add_argument("--corpus", default=None, help="corpus dir (default: SHARED/corpus/dev)")
+    ap.add_argument("--engine", default="apertium")
+    ap.add_argument("--out", default="/tmp/backcheck-eval", help="where the reports go")
+    ap.add_argument("--no-align", action="store_true", help="skip eval_align.py")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    corpus = Path(args.corpus) if args.corpus else shared / "corpus" / "dev"
+    scorer = corpus.parent / "score.py"
+    if not (corpus / "clean").is_dir() or not scorer.is_file():
+        print(f"eval: {corpus} (with clean/, corrupted/ and ../score.py) not found", file=sys.stderr)
+        return 2
+    cfg = config.load(None, engine=args.engine)
+    out = Path(args.out)
+    print(f"== backcheck on {corpus} (engine {args.engine}) -> {out}", flush=True)
+    counts = run_corpus(corpus, out, cfg)
+    print(f"{counts.pop('articles')} articles in {counts.pop('seconds')} s; "
+          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), flush=True)
+    print(f"== {scorer}", flush=True)
+    rc = subprocess.call([sys.executable, str(scorer), str(corpus), str(out)])
+    align_eval = HERE / "eval_align.py"
+    if align_eval.is_file() and not args.no_align:
+        print(f"== {align_eval.name}", flush=True)
+        rc |= subprocess.call([sys.executable, str(align_eval), "--shared", str(shared)])
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""One problem, one issue.
+
+Several checks may fire on the same sentence (a wrong number also lowers the similarity
+and can look like a mistranslation). Issues that share a sentence on either side are one
+problem; the kept issue is the most specific type:
+number > entity > negation > untranslated > omission = addition > mistranslation.
+Artifacts (CMS junk) are a separate problem and never merge with translation issues.
+The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
+a sentence that has a counted issue are absorbed too (their messages stay in evidence).
+
+Every issue's evidence is normalised from its bead: "pt2en" (back-translation of the
+Portuguese side), "en2pt" (translation of the English side) and "similarity"; a missing
+side's Loc is filled from the bead, so an issue names both sides' text where a bead exists.
+"""
+from __future__ import annotations
+
+from backcheck.report.model import SEVERITY_RANK, Issue, Loc
+
+PRIORITY = {t: i for i, t in enumerate(
+    ("number", "entity", "negation", "untranslated", "omission", "addition",
+     "mistranslation"))}
+PRIORITY["addition"] = PRIORITY["omission"]
+
+
+def _sentences(ctx, side: str, loc: Loc | None) -> set[int]:
+    """Indices of the side's sentences the Loc covers (or lies within)."""
+    if loc is None or not loc.text:
+        return set()
+    segs = ctx.seg.pt if side == "pt" else ctx.seg.en
+    return {i for i, s in enumerate(segs)
+            if s.field == loc.field and (loc.field != "body" or loc.paragraph is None
+                                         or s.paragraph == loc.paragraph)
+            and (s.text in loc.text or loc.text in s.text)}
+
+
+def _bead_of(ctx, pt: set[int], en: set[int]):
+    for bead in ctx.beads:
+        if pt & set(bead.src) or en & set(bead.tgt):
+            return bead
+    return None
+
+
+def _normalise(ctx, issue: Issue, pt: set[int], en: set[int]) -> None:
+    ev = issue.evidence
+    if "back_translation" in ev and "pt2en" not in ev:
+        ev["pt2en"] = ev["back_translation"]
+    bead = _bead_of(ctx, pt, en)
+    if bead is None:
+        return
+    if issue.pt is None and bead.src:
+        issue.pt = ctx.loc("pt", bead.src)
+    if issue.en is None and bead.tgt:
+        issue.en = ctx.loc("en", bead.tgt)
+    if ctx.pt2en and bead.src:
+        ev.setdefault("pt2en", " ".join(ctx.pt2en[i] for i in bead.src))
+    if ctx.en2pt and bead.tgt:
+        ev.setdefault("en2pt", " ".join(ctx.en2pt[j] for j in bead.tgt))
+    ev.setdefault("similarity", bead.score)
+
+
+def _rank(issue: Issue) -> tuple:
+    counted = issue.severity != "info"
+    return (not counted, PRIORITY.get(issue.type, len(PRIORITY)),
+            -SEVERITY_RANK.get(issue.severity, 0))
+
+
+def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
+    keys = [(_sentences(ctx, "pt", i.pt), _sentences(ctx, "en", i.en)) for i in issues]
+    for issue, (pt, en) in zip(issues, keys):
+        _normalise(ctx, issue, pt, en)
+    # union-find over issues sharing a sentence (artifacts only with artifacts)
+    parent = list(range(len(issues)))
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a in range(len(issues)):
+        for b in range(a):
+            if (issues[a].type == "artifact") != (issues[b].type == "artifact"):
+                continue
+            if issues[a].type == "artifact" and issues[a].type == issues[b].type \
+                    and issues[a].message != issues[b].message:
+                continue   # two kinds of junk in one sentence are two problems
+            (pa, ea), (pb, eb) = keys[a], keys[b]
+            if pa & pb or ea & eb:
+                parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(issues)):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in sorted(groups.values()):
+        ranked = sorted(members, key=lambda k: _rank(issues[k]))
+        keep = issues[ranked[0]]
+        others = [issues[k] for k in ranked[1:]]
+        counted = [o for o in others if o.severity != "info"]
+        worst = max([keep.severity] + [o.severity for o in counted],
+                    key=SEVERITY_RANK.__getitem__)
+        if keep.severity != "info":
+            keep.severity = worst
+        if others:
+            keep.evidence.setdefault("also", [f"{o.type}: {o.message}" for o in others])
+        out.append(keep)
+    return out

@@ -1,0 +1,136 @@
+"""Omission and addition checks on hand-written pairs with hand-written translations."""
+from checks_ctx import make_ctx
+
+from backcheck.checks import coverage
+
+A = ("A prefeitura inaugurou uma nova ponte sobre o rio.",
+     "The city hall opened a new bridge over the river.",
+     "The city hall inaugurated a new bridge over the river.",
+     "A prefeitura abriu uma nova ponte sobre o rio.")
+B = ("O custo da obra ficou acima do previsto pelos engenheiros.",
+     "The cost of the work came in above what engineers had forecast.",
+     "The cost of the work was above the forecast by the engineers.",
+     "O custo do trabalho veio acima do que engenheiros tinham previsto.")
+C = ("Os moradores comemoraram a abertura com uma festa na praça central.",
+     "Residents celebrated the opening with a party in the central square.",
+     "The residents celebrated the opening with a party in the central square.",
+     "Residentes celebraram a abertura com uma festa na praça central.")
+
+
+def row(*sents):
+    """A 1-1 bead for each sentence tuple."""
+    return [([s[0]], [s[1]], [s[2]], [s[3]]) for s in sents]
+
+
+def kinds(issues, counted=True):
+    return [(i.type, i.severity) for i in issues if not counted or i.severity != "info"]
+
+
+def test_faithful_pairs_give_nothing():
+    assert coverage.check(make_ctx(row(A, B, C))) == []
+
+
+def test_unaligned_portuguese_sentence_is_an_omission():
+    rows = row(A) + [([B[0]], [], [B[2]], [])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("omission", "major")]
+    assert issues[0].pt.text == B[0] and issues[0].en is None
+    assert issues[0].pt.paragraph == 1
+
+
+def test_unaligned_english_sentence_is_an_addition():
+    extra = "Critics said the bridge would worsen traffic in the old town."
+    rows = row(A) + [([], [extra], [], ["Críticos disseram que a ponte pioraria o trânsito."])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("addition", "major")]
+    assert issues[0].en.text == extra and issues[0].pt is None
+
+
+def test_no_additions_in_partial_source_mode():
+    extra = "Critics said the bridge would worsen traffic in the old town."
+    rows = row(A) + [([], [extra], [], ["Críticos disseram que a ponte pioraria o trânsito."])]
+    assert coverage.check(make_ctx(rows, partial=True)) == []
+
+
+def test_sentence_the_aligner_glued_to_a_neighbour_is_only_a_hint():
+    # the English of bead 0 carries B's translation too; B itself stayed unaligned
+    rows = [([A[0]], [A[1], B[1]], [A[2]], [A[3], B[3]]),
+            ([B[0]], [], [B[2]], [])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == []
+    assert kinds(issues, counted=False) == [("omission", "info")]
+
+
+def test_legitimate_one_to_two_split_is_not_an_addition():
+    pt = ("A prefeitura inaugurou uma nova ponte sobre o rio, e os moradores "
+          "comemoraram a abertura com uma festa na praça central.")
+    en = [A[1], C[1]]
+    rows = [([pt], en, [A[2][:-1] + ", and " + C[2].lower()], [A[3], C[3]])]
+    assert kinds(coverage.check(make_ctx(rows))) == []
+
+
+def test_unsupported_sentence_inside_a_merged_bead_is_an_addition():
+    extra = "Critics said traffic would worsen in the old town during holidays."
+    rows = [([A[0]], [A[1], extra], [A[2]],
+             [A[3], "Críticos disseram que o trânsito pioraria na cidade velha durante feriados."])]
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("addition", "major")]
+    assert issues[0].en.text == extra          # located at the sentence, not the bead
+    assert issues[0].pt.text == A[0]
+
+
+def test_dropped_second_half_is_a_partial_omission():
+    pt = ("O custo da obra ficou acima do previsto pelos engenheiros, que atribuíram a "
+          "diferença ao aumento do preço do aço importado e às chuvas intensas que "
+          "paralisaram o canteiro durante três meses seguidos.")
+    en = "The cost of the work came in above what engineers had forecast."
+    p2e = ("The cost of the work was above the forecast by the engineers, who attributed "
+           "the difference to the increase of the price of the imported steel and to the "
+           "intense rains that paralysed the site during three consecutive months.")
+    issues = coverage.check(make_ctx(row(A) + [([pt], [en], [p2e], [B[3]])]))
+    assert kinds(issues) == [("omission", "major")]
+    assert issues[0].pt.text == pt and issues[0].en.text == en
+    assert "chuvas" in issues[0].message or "paralisaram" in issues[0].message
+
+
+def test_free_paraphrase_of_same_length_is_not_flagged():
+    pt = "Os moradores comemoraram a abertura com uma festa na praça central."
+    en = "People living nearby marked the opening with a celebration downtown."
+    rows = row(A) + [([pt], [en], [C[2]], ["Pessoas vivendo perto marcaram a abertura com uma celebração no centro."])]
+    assert coverage.check(make_ctx(rows)) == []
+
+
+def test_reordered_clauses_are_not_flagged():
+    pt = "Apesar da chuva forte, a prefeitura inaugurou a ponte nesta manhã."
+    en = "The city hall opened the bridge this morning despite the heavy rain."
+    rows = [([pt], [en], ["Despite the strong rain, the city hall inaugurated the bridge this morning."],
+             ["A prefeitura abriu a ponte esta manhã apesar da chuva pesada."])]
+    assert coverage.check(make_ctx(rows)) == []
+
+
+def test_adjacent_unpaired_sentences_with_shared_content_give_one_omission():
+    pt = ("O custo da obra ficou acima do previsto pelos engenheiros, que atribuíram a "
+          "diferença ao aumento do preço do aço importado e às chuvas intensas que "
+          "paralisaram o canteiro durante três meses seguidos.")
+    p2e = ("The cost of the work was above the forecast by the engineers, who attributed "
+           "the difference to the increase of the price of the imported steel and to the "
+           "intense rains that paralysed the site during three consecutive months.")
+    en = "The cost of the work came in above what engineers had forecast."
+    rows = row(A) + [([], [en], [], [B[3]]), ([pt], [], [p2e], [])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("omission", "major")]
+    assert issues[0].pt.text == pt and issues[0].en.text == en
+
+
+def test_without_translations_unpaired_sentences_are_hints_only():
+    rows = row(A) + [([B[0]], [], [B[2]], [])] + row(C)
+    issues = coverage.check(make_ctx(rows, translated=False))
+    assert kinds(issues) == [] and kinds(issues, counted=False) == [("omission", "info")]
+
+
+def test_word_support_helpers():
+    assert coverage.same_word("motorista", "motoristas")
+    assert coverage.same_word("reacted", "react")
+    assert not coverage.same_word("fell", "fall")
+    assert coverage.content("Os motoristas da cidade", "pt") == ["motoristas", "cidade"]
+    assert coverage.fold("Ação") == "acao"

@@ -1,0 +1,156 @@
+"""Mistranslation checks: polarity flips, moved sentences, forced-decoding evidence."""
+import math
+
+from checks_ctx import make_ctx
+
+from backcheck import checks
+from backcheck.checks import meaning
+
+
+def one(pt, en, p2e, e2p, score=None):
+    return make_ctx([([pt], [en], [p2e], [e2p], score)])
+
+
+def counted(issues):
+    return [i for i in issues if i.severity != "info"]
+
+
+def test_rise_rendered_as_fall_is_a_mistranslation():
+    ctx = one("O desmatamento na região subiu no último ano.",
+              "Deforestation in the region fell last year.",
+              "The deforestation in the region went up in the last year.",
+              "O desmatamento na região caiu o ano passado.")
+    issues = counted(meaning.check(ctx))
+    assert [(i.type, i.severity) for i in issues] == [("mistranslation", "major")]
+    assert "subiu" in issues[0].message and "fell" in issues[0].message
+    assert issues[0].evidence["pt_items"] == ["subiu"]
+
+
+def test_same_polarity_is_fine():
+    ctx = one("O desmatamento na região caiu no último ano.",
+              "Deforestation in the region fell last year.",
+              "The deforestation in the region fell in the last year.",
+              "O desmatamento na região caiu o ano passado.")
+    assert counted(meaning.check(ctx)) == []
+
+
+def test_both_poles_on_one_side_are_not_a_flip():
+    # "exports rose while imports fell": the English may order them differently
+    ctx = one("As exportações subiram, enquanto as importações caíram.",
+              "Imports fell, while exports rose.",
+              "The exports went up, while the imports fell.",
+              "Importações caíram, enquanto exportações subiram.")
+    assert counted(meaning.check(ctx)) == []
+
+
+def test_fixed_phrases_are_not_poles():
+    ctx = one("Pelo menos dez famílias deixaram as casas.",
+              "At least ten families left their homes.",
+              "At least ten families left the houses.",
+              "Pelo menos dez famílias deixaram as suas casas.")
+    assert counted(meaning.check(ctx)) == []
+
+
+def test_back_translation_vetoes_a_flip():
+    # "got beat" looks like a win to the word lists; its translation keeps the loss
+    ctx = one("O time perdeu a final no domingo.",
+              "The team got beat in the final on Sunday.",
+              "The team lost the final on Sunday.",
+              "O time perdeu na final no domingo.")
+    assert counted(meaning.check(ctx)) == []
+    ctx.en2pt = ["O time bateu na final no domingo."]     # without the veto: a flip
+    assert len(counted(meaning.check(ctx))) == 1
+
+
+def test_bring_forward_rendered_as_postpone():
+    ctx = one("A empresa decidiu antecipar a entrega dos trens.",
+              "The company decided to postpone delivery of the trains.",
+              "The company decided to bring forward the delivery of the trains.",
+              "A empresa decidiu adiar a entrega dos trens.")
+    issues = counted(meaning.check(ctx))
+    assert len(issues) == 1 and "postpone" in issues[0].message
+
+
+def test_moved_sentence_is_one_minor_mistranslation_through_run():
+    a = ("A ponte foi inaugurada nesta manhã pela prefeitura.",
+         "The bridge was opened this morning by the city hall.",
+         "The bridge was inaugurated this morning by the city hall.",
+         "A ponte foi aberta esta manhã pela prefeitura.")
+    b = ("Os moradores comemoraram com uma festa na praça.",
+         "Residents celebrated with a party in the square.",
+         "The residents celebrated with a party in the square.",
+         "Residentes celebraram com uma festa na praça.")
+    c = ("O prefeito prometeu outras obras para o próximo semestre.",
+         "The mayor promised further works for the next half of the year.",
+         "The mayor promised other works for the next semester.",
+         "O prefeito prometeu outras obras para a próxima metade do ano.")
+    d = ("A obra custou menos do que o previsto pelos engenheiros.",
+         "The work cost less than the engineers had forecast.",
+         "The work cost less than the forecast by the engineers.",
+         "O trabalho custou menos do que os engenheiros tinham previsto.")
+    # the English moved sentence a to the end: 1-0 at the start, 0-1 at the end
+    ctx = make_ctx([([a[0]], [], [a[2]], []),
+                    ([b[0]], [b[1]], [b[2]], [b[3]]),
+                    ([c[0]], [c[1]], [c[2]], [c[3]]),
+                    ([d[0]], [d[1]], [d[2]], [d[3]]),
+                    ([], [a[1]], [], [a[3]])])
+    issues = counted(checks.run(ctx))
+    assert [(i.type, i.severity) for i in issues] == [("mistranslation", "minor")]
+    assert issues[0].pt.text == a[0] and issues[0].en.text == a[1]
+    assert "moved" in issues[0].message
+
+
+class FakeScorer:
+    """Test double for translate.scorer: each English piece gets a fixed log-probability,
+    and the pieces listed in `unlikely` get log(0.001)."""
+
+    def __init__(self, unlikely):
+        self.unlikely = set(unlikely)
+        self.calls = []
+
+    def score(self, src_texts, tgt_texts):
+        self.calls.append((list(src_texts), list(tgt_texts)))
+        out = []
+        for t in tgt_texts:
+            toks = []
+            for w in t.split():
+                lp = math.log(0.001) if w.strip(".,") in self.unlikely else math.log(0.5)
+                toks.append(("▁" + w[:3], lp))
+                if len(w) > 3:
+                    toks.append((w[3:], math.log(0.6)))
+            out.append(toks + [("</s>", math.log(0.9))])
+        return out
+
+
+def test_forced_decoding_points_at_unlikely_unsupported_words():
+    ctx = one("Os motoristas contribuirão com a mesma taxa.",
+              "Passengers will contribute the same rate.",
+              "The drivers will contribute with the same rate.",
+              "Passageiros contribuirão a mesma taxa.")
+    ctx.scorer = FakeScorer({"Passengers", "rate"})
+    issues = [i for i in meaning.check(ctx) if "unlikely" in i.evidence]
+    assert ctx.scorer.calls == [(["Os motoristas contribuirão com a mesma taxa."],
+                                 ["Passengers will contribute the same rate."])]
+    assert len(issues) == 1 and issues[0].severity == "info"
+    # "rate" is unlikely to the model but the back-translation supports it
+    assert [w for w, _ in issues[0].evidence["unlikely"]] == ["Passengers"]
+
+
+def test_no_scorer_no_forced_decoding_issue():
+    ctx = one("Os motoristas contribuirão com a mesma taxa.",
+              "Passengers will contribute the same rate.",
+              "The drivers will contribute with the same rate.",
+              "Passageiros contribuirão a mesma taxa.")
+    assert not [i for i in meaning.check(ctx) if "unlikely" in i.evidence]
+
+
+def test_unlikely_words_joins_pieces_with_their_worst_score():
+    toks = [("▁Pass", -0.1), ("engers", -9.0), ("▁will", -0.2), ("</s>", -0.1)]
+    assert meaning.unlikely_words(toks) == [("Passengers", -9.0)]
+
+
+def test_low_similarity_is_only_a_hint():
+    ctx = one("Os mercados reagiram bem ao anúncio.", "Markets welcomed the announcement.",
+              "The markets reacted well to the ad.", "Mercados acolheram o anúncio.", 0.2)
+    issues = meaning.check(ctx)
+    assert issues and all(i.severity == "info" for i in issues)

@@ -1,0 +1,72 @@
+"""Consolidation: one problem, one issue; evidence normalised from the bead."""
+from checks_ctx import make_ctx
+
+from backcheck.checks.consolidate import consolidate
+from backcheck.report.model import Issue
+
+ROWS = [(["A tarifa subiu para R$ 5,20 nesta segunda."], ["The fare rose to R$5.80 on Monday."],
+         ["The tariff went up to R$ 5,20 this Monday."], ["A tarifa subiu para R$5.80 na segunda."], 0.7),
+        (["O prefeito defendeu o reajuste."], ["The mayor defended the increase."],
+         ["The mayor defended the readjustment."], ["O prefeito defendeu o aumento."], 0.8)]
+
+
+def ctx():
+    return make_ctx(ROWS)
+
+
+def issue(c, kind, severity, bead=0, **ev):
+    b = c.beads[bead]
+    return Issue(kind, severity, c.loc("pt", b.src), c.loc("en", b.tgt), f"{kind} here", dict(ev))
+
+
+def test_number_and_mistranslation_on_one_sentence_give_one_number_issue():
+    c = ctx()
+    out = consolidate(c, [issue(c, "mistranslation", "major"), issue(c, "number", "major")])
+    assert [(i.type, i.severity) for i in out] == [("number", "major")]
+    assert out[0].evidence["also"] == ["mistranslation: mistranslation here"]
+
+
+def test_kept_issue_takes_the_worst_counted_severity():
+    c = ctx()
+    out = consolidate(c, [issue(c, "entity", "minor"), issue(c, "omission", "critical")])
+    assert [(i.type, i.severity) for i in out] == [("entity", "critical")]
+
+
+def test_hint_on_a_counted_sentence_is_absorbed_but_alone_it_stays():
+    c = ctx()
+    out = consolidate(c, [issue(c, "mistranslation", "info"), issue(c, "omission", "major"),
+                          issue(c, "mistranslation", "info", bead=1)])
+    assert [(i.type, i.severity) for i in out] == [("omission", "major"),
+                                                   ("mistranslation", "info")]
+
+
+def test_artifact_is_a_separate_problem():
+    c = ctx()
+    out = consolidate(c, [issue(c, "artifact", "major"), issue(c, "number", "major")])
+    assert sorted(i.type for i in out) == ["artifact", "number"]
+
+
+def test_issues_on_different_beads_stay_apart():
+    c = ctx()
+    out = consolidate(c, [issue(c, "number", "major"), issue(c, "number", "major", bead=1)])
+    assert len(out) == 2
+
+
+def test_evidence_and_missing_side_are_filled_from_the_bead():
+    c = ctx()
+    only_en = Issue("number", "major", None, c.loc("en", (0,)), "number",
+                    {"back_translation": "given by the check"})
+    out = consolidate(c, [only_en])
+    ev = out[0].evidence
+    assert ev["pt2en"] == "given by the check"          # D1's name is kept as pt2en
+    assert ev["en2pt"] == ROWS[0][3][0] and ev["similarity"] == 0.7
+    assert out[0].pt.text == ROWS[0][0][0]              # both sides named for the scorer
+    plain = consolidate(c, [issue(c, "mistranslation", "major", bead=1)])[0].evidence
+    assert plain["pt2en"] == ROWS[1][2][0] and plain["similarity"] == 0.8
+
+
+def test_omission_keeps_no_english_side():
+    c = make_ctx(ROWS + [(["A oposição criticou a medida."], [], ["The opposition criticised the measure."], [])])
+    b = c.beads[2]
+    out = consolidate(c, [Issue("omission", "major", c.loc("pt", b.src), None, "omitted", {})])
+    assert out[0].en is None and out[0].evidence["pt2en"] == "The opposition criticised the measure."

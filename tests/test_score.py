@@ -1,0 +1,56 @@
+"""Severity policy, MQM-style score and verdict."""
+import pytest
+
+from backcheck.config import Config
+from backcheck.report import score
+from backcheck.report.model import Issue, Loc, Report
+
+
+def iss(kind, severity, field="body"):
+    loc = Loc(field, 0 if field == "body" else None, "text")
+    return Issue(kind, severity, loc, loc, "m")
+
+
+def rep(*issues):
+    return Report(id="x", engine=None, issues=list(issues))
+
+
+def test_mqm_weights_per_100_words():
+    r = score.apply(rep(iss("omission", "minor"), iss("number", "major"),
+                        iss("untranslated", "critical"), iss("mistranslation", "info")),
+                    200, Config())
+    assert r.score == pytest.approx(100 * (1 + 5 + 25) / 200)
+
+
+def test_policy_negation_critical_headline_number_critical_body_number_major():
+    r = score.apply(rep(iss("negation", "major"), iss("number", "major", "headline"),
+                        iss("number", "major"), iss("addition", "minor")), 1000, Config())
+    assert [i.severity for i in r.issues] == ["critical", "critical", "major", "minor"]
+
+
+def test_hints_stay_hints_and_do_not_count():
+    r = score.apply(rep(iss("negation", "info"), iss("mistranslation", "info")), 100, Config())
+    assert [i.severity for i in r.issues] == ["info", "info"]
+    assert r.score == 0 and r.verdict == "pass"
+
+
+def test_verdicts_follow_the_configured_thresholds():
+    assert score.apply(rep(), 100, Config()).verdict == "pass"
+    assert score.apply(rep(iss("omission", "minor")), 1000, Config()).verdict == "warn"
+    assert score.apply(rep(iss("untranslated", "critical")), 10_000, Config()).verdict == "fail"
+    majors = [iss("omission", "major") for _ in range(3)]         # 15 points
+    assert score.apply(rep(*majors), 100, Config()).verdict == "fail"       # 15 >= 10
+    assert score.apply(rep(*majors), 100, Config(fail_score=20)).verdict == "warn"
+
+
+def test_config_severity_override_wins_over_policy():
+    r = score.apply(rep(iss("negation", "major"), iss("artifact", "major")), 100,
+                    Config(severity={"negation": "minor", "artifact": "info"}))
+    assert [i.severity for i in r.issues] == ["minor", "info"]
+    assert r.score == 1.0
+
+
+def test_fails_on():
+    r = rep(iss("omission", "minor"))
+    assert score.fails(r, "minor") and score.fails(r, "info")
+    assert not score.fails(r, "major") and not score.fails(r, "never")
