@@ -163,12 +163,12 @@ def test_index_page_is_inert_and_links_only_local_files(browser, tmp_path):
          "html": "a b.html", "json": "a b.json"},
         {"id": PAYLOADS[1], "verdict": "pass", "score": 0.0, "html": "javascript:alert(1)",
          "json": "//evil.example/x.json"},
-        {"id": "broken", "error": PAYLOADS[3]},
+        {"id": "broken", "error": PAYLOADS[3], "source": PAYLOADS[4]},
         {"id": PAYLOADS[6], "verdict": "warn", "score": 2.0, "major": 1, "html": "w.html"},
     ]
     b = open_page(browser, tmp_path / "index.html", html_format.render_index(rows))
     text = assert_inert(b, expected_scripts=0)
-    assert PAYLOADS[0] in text and PAYLOADS[3] in text and PAYLOADS[6] in text
+    assert all(PAYLOADS[k] in text for k in (0, 1, 3, 4, 6))
     hrefs = [a.get_attribute("href") for a in b.find_elements(By.TAG_NAME, "a")]
     assert hrefs and all(h.startswith(tmp_path.as_uri()) for h in hrefs)
     assert (tmp_path / "a b.html").as_uri() in hrefs

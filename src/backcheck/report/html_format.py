@@ -166,6 +166,7 @@ def _index_row(row: dict) -> dict:
         "html": safe_link(row.get("html") or row.get("link")),
         "json": safe_link(row.get("json")),
         "error": None if error is None else str(error),
+        "source": None if row.get("source") is None else str(row["source"]),
     }
 
 
