@@ -101,7 +101,8 @@ def cmd_check(args) -> int:
         article.load_pair(args.pt, args.en, config=cfg)
     translator = None if cfg.engine == "none" else get_translator(cfg)
     rep = pipeline.check(art, translator, cfg)
-    out = render(rep, cfg.format)
+    # colour only for a terminal: never into an -o file
+    out = render(rep, cfg.format, color=False if args.output else None)
     if args.output:
         from backcheck.batch import write_atomic
         write_atomic(Path(args.output), out)
