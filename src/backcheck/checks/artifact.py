@@ -1,8 +1,200 @@
-"""CMS junk on either side (needs no translation)."""
+"""CMS junk on either side (needs no translation).
+
+Runs on every sentence of both sides (ctx.seg) and reports, once per problem:
+- `glued-digits`: a run of digits glued to a word, as CMS ids leak into text
+  ("04160333The meeting"): 4+ digits before a capitalised word, or 6+ digits glued to
+  any letter. Ordinary numbers, dates, prices, times and ordinals (R$5.92, 14h30, 19th,
+  1º, 10km, 1990s) have fewer digits or a space, so they never match.
+- `markup`: leftover HTML tags of common elements, HTML comments, entities (&nbsp;,
+  &#8220;), shortcodes ([caption ...]) and template tags ({{ ... }}).
+- `placeholder`: [TK], TKTK, XXXX, [inserir ...], lorem ipsum.
+- `stray-fragment`: a short lower-case fragment after a closing quote and a full stop,
+  ending the sentence (“... justice”. international.”).
+- `unbalanced-quote`: a curly closing quote with no opening one, or an opening quote never
+  closed in its paragraph (unless the next paragraph opens with a quote: the English
+  convention for a quotation running over several paragraphs).
+- `duplicated`: the same run of 2+ words twice in a row ("of 106 million tonnes of 106
+  million tonnes"), or a whole sentence of 6+ words repeated on the same side.
+- `doubled-word`: the same word twice in a row ("the the"). Not flagged: words that are
+  repeated on purpose (very very, não não, muito muito, had had, that that, se se: "se se
+  confirmar"), and capitalised pairs, which are names (Bora Bora, Duran Duran).
+
+Severity: a typo-like slip (doubled word, unbalanced quote) is minor; anything else is
+junk visible to readers and is major.
+"""
 from __future__ import annotations
+
+import re
+from collections import defaultdict
 
 from backcheck.report.model import Issue
 
+MAJOR, MINOR = "major", "minor"
+
+_L = r"[^\W\d_]"                                   # a letter, any script
+GLUED = [
+    re.compile(r"(?<!\d)\d{4,}(?=[A-ZÀ-Ý][a-zà-ÿ])"),          # 04160333The
+    re.compile(rf"(?<![\d.,])\d{{6,}}(?={_L})"),                # 0416033leaked
+    re.compile(rf"(?<={_L})\d{{6,}}(?![\d.,]\d)"),              # meeting04160333
+]
+HTML_TAGS = ("a|abbr|b|blockquote|br|caption|center|code|div|em|embed|figcaption|figure|font|"
+             "h[1-6]|hr|i|iframe|img|li|ol|p|pre|script|section|small|span|strong|style|sub|"
+             "sup|table|tbody|td|th|tr|u|ul|article|header|footer|nav|source|video|audio")
+MARKUP = [
+    re.compile(rf"</?(?:{HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE),
+    re.compile(r"<!--.*?(?:-->|$)"),
+    re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,9}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});"),
+    re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|shortcode)\b[^\]]*\]",
+               re.IGNORECASE),
+    re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}"),
+]
+PLACEHOLDER = [
+    re.compile(r"\[\s*(?:TK|TKTK|TBD|TBC|TODO|FIXME|X+|\?+|\.\.\.|…|"
+               r"(?:inserir|insert|incluir|add|adicionar|link|foto|photo|checar|check|"
+               r"confirmar|confirm)\b[^\]]*)\s*\]", re.IGNORECASE),
+    re.compile(r"\b(?:TKTK|TK TK)\b|\bTK\b(?=\s*[\]).,;]|\s*$)"),
+    re.compile(r"\b[Xx]{4,}\b|\bxxx\b"),          # not XXX: a Roman numeral (Super Bowl XXX)
+    re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE),
+]
+STRAY = re.compile(r"[”\"][.!?]\s+([a-zà-ÿ][\w’'-]*(?:[\s,]+[\w’'-]+){0,5}[.!?]?[”\"]?)\s*$")
+WORD = re.compile(r"[\w’'-]+")
+# Words people double on purpose (intensifiers, emphatic answers) and pairs that are
+# grammatical ("he had had enough", "se se confirmar").
+REPEATABLE = set("""very really so much many far long more too bye no yes never nunca não
+sim muito muita muitos muitas bem tão mais já logo quase pouco devagar had that se""".split())
+
+
+def _findings(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, match) for one sentence; quotes are handled per paragraph."""
+    out = []
+    for kind, pats in (("glued-digits", GLUED), ("markup", MARKUP), ("placeholder", PLACEHOLDER)):
+        for pat in pats:
+            for m in pat.finditer(text):
+                out.append((m.start(), m.end(), kind, m.group(0)))
+    m = STRAY.search(text)
+    if m:
+        out.append((m.start(), m.end(), "stray-fragment", m.group(1)))
+    out.extend(_repeats(text))
+    return out
+
+
+def _repeats(text: str) -> list[tuple[int, int, str, str]]:
+    toks = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(text)]
+    low = [t[2].casefold() for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(12, (len(toks) - i) // 2), 0, -1):   # longest repeat first
+            if low[i:i + n] == low[i + n:i + 2 * n]:
+                words = [t[2] for t in toks[i:i + 2 * n]]
+                gap = text[toks[i + n - 1][1]:toks[i + n][0]]
+                if all(w[0].isupper() for w in words) or all(w.isdigit() for w in words):
+                    continue                   # names (Bora Bora), scores and lists of numbers
+                if not gap.isspace() and not (n > 1 and gap.strip() in ",;" and " " in gap):
+                    continue                   # "p.p.", "U.S.": the copies must be words apart
+                if n == 1 and low[i] in REPEATABLE:
+                    continue
+                hit = n
+                break
+        if hit:
+            s, e = toks[i][0], toks[i + 2 * hit - 1][1]
+            kind = "doubled-word" if hit == 1 else "duplicated"
+            out.append((s, e, kind, text[toks[i][0]:toks[i + hit - 1][1]]))
+            i += 2 * hit
+        else:
+            i += 1
+    return out
+
+
+def _quote_problems(sents: list[str], next_opens: bool) -> list[tuple[int, int, str]]:
+    """(sentence index, offset, char) of unbalanced curly double quotes in one paragraph."""
+    stack, bad = [], []
+    for k, s in enumerate(sents):
+        for j, ch in enumerate(s):
+            if ch == "“":
+                if stack:                     # a new quote opens before the last closed
+                    bad.append(stack.pop())
+                stack.append((k, j, ch))
+            elif ch == "”":
+                if stack:
+                    stack.pop()
+                else:
+                    bad.append((k, j, ch))
+    if stack and not next_opens:
+        bad.extend(stack)
+    return bad
+
+
+MESSAGES = {
+    "glued-digits": "digits {m!r} glued to a word (leaked CMS id?)",
+    "markup": "leftover markup {m!r}",
+    "placeholder": "placeholder {m!r} left in the text",
+    "stray-fragment": "stray fragment {m!r} after a closing quote",
+    "unbalanced-quote": "unbalanced quotation mark {m!r}",
+    "duplicated": "duplicated fragment {m!r}",
+    "doubled-word": "doubled word {m!r}",
+}
+SEVERITY = {"doubled-word": MINOR, "unbalanced-quote": MINOR}
+SIDE_NAME = {"pt": "Portuguese", "en": "English"}
+
+
+def _side_issues(ctx, side: str) -> list[Issue]:
+    segs = ctx.seg.pt if side == "pt" else ctx.seg.en
+    found: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for i, s in enumerate(segs):
+        found[i].extend(_findings(s.text))
+    # paragraphs (a field, or one body paragraph) for quotes and repeated sentences
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, s in enumerate(segs):
+        blocks[(s.field, s.paragraph)].append(i)
+    keys = list(blocks)
+    for b, key in enumerate(keys):
+        idx = blocks[key]
+        nxt = keys[b + 1] if b + 1 < len(keys) else None
+        next_opens = bool(nxt and nxt[0] == key[0] == "body" and
+                          segs[blocks[nxt][0]].text.lstrip().startswith("“"))
+        for k, j, ch in _quote_problems([segs[i].text for i in idx], next_opens):
+            found[idx[k]].append((j, j + 1, "unbalanced-quote", ch))
+    seen: dict[str, int] = {}
+    for i, s in enumerate(segs):
+        norm = " ".join(WORD.findall(s.text.casefold()))
+        if len(norm.split()) >= 6:
+            if norm in seen:
+                found[i].append((0, len(s.text), "duplicated", s.text))
+            else:
+                seen[norm] = i
+    issues = []
+    for i in sorted(found):
+        kept: list[tuple[int, int, str, str]] = []
+        # one issue per problem: a finding overlapping an earlier (longer) one is the same
+        # problem, and so are several of one kind in one sentence (<em>very</em>)
+        for f in sorted(found[i], key=lambda f: (f[0], -(f[1] - f[0]))):
+            if any(f[0] < k[1] and k[0] < f[1] for k in kept):
+                continue
+            kept.append(f)
+        by_kind: dict[str, list[str]] = {}
+        for _, _, kind, m in kept:
+            by_kind.setdefault(kind, []).append(m)
+        for kind, ms in by_kind.items():
+            issues.append(_issue(ctx, side, i, kind, ms))
+    return issues
+
+
+def _issue(ctx, side: str, i: int, kind: str, matches: list[str]) -> Issue:
+    match = matches[0]
+    other = "en" if side == "pt" else "pt"
+    locs = {side: ctx.loc(side, [i]), other: None}
+    for bead in getattr(ctx, "beads", None) or []:
+        mine, theirs = (bead.src, bead.tgt) if side == "pt" else (bead.tgt, bead.src)
+        if i in mine and theirs:
+            locs[other] = ctx.loc(other, theirs)
+            break
+    msg = f"{SIDE_NAME[side]}: " + MESSAGES[kind].format(m=match)
+    if len(matches) > 1:
+        msg += f" and {len(matches) - 1} more"
+    return Issue("artifact", SEVERITY.get(kind, MAJOR), locs["pt"], locs["en"], msg,
+                 {"match": match, "matches": matches, "kind": kind, "side": side})
+
 
 def check(ctx) -> list[Issue]:
-    return []
+    return _side_issues(ctx, "pt") + _side_issues(ctx, "en")

@@ -1,0 +1,136 @@
+"""Artifact check: CMS junk found on either side, no false alarms on ordinary news text."""
+import glob
+import json
+
+import pytest
+
+from backcheck import article, segment
+from backcheck.article import Article, Side
+from backcheck.checks import Context, artifact
+from backcheck.config import Config
+
+
+def issues_for(en_body, pt_body=None, **en_fields):
+    pt_body = pt_body or [f"Parágrafo {k} em português sem nenhum problema." for k in range(len(en_body))]
+    art = Article("t", Side(body=pt_body), Side(body=en_body, **en_fields))
+    ctx = Context(art, segment.segment(art), None, None, [], Config())
+    return artifact.check(ctx)
+
+
+def kinds(issues):
+    return sorted(i.evidence["kind"] for i in issues)
+
+
+@pytest.mark.parametrize("text, kind, match", [
+    ("Talks resumed on Monday. 04160333The meeting took place amid tension.", "glued-digits", "04160333"),
+    ("The meeting took place in Geneva 11250917.", None, None),      # standalone: not glued
+    ("Officials met in Geneva04160333 on Monday.", "glued-digits", "04160333"),
+    ("The bill was approved&nbsp;by the Senate.", "markup", "&nbsp;"),
+    ("He called it <strong>a historic day.", "markup", "<strong>"),
+    ("She said it was <em>very</em> clear.", "markup", "<em>"),
+    ("The rate rose &#8220;sharply&#8221; in May.", "markup", "&#8220;"),
+    ("[caption id=\"attachment_12\"]The mayor speaks.", "markup", "[caption id=\"attachment_12\"]"),
+    ("Fans follow the match at the stadium [TK]", "placeholder", "[TK]"),
+    ("The company earned XXXX million last year.", "placeholder", "XXXX"),
+    ("Lorem ipsum dolor sit amet, the minister said.", "placeholder", "Lorem ipsum"),
+    ("The project costs [insert figure] in total.", "placeholder", "[insert figure]"),
+    ("He promised to defend “equality and justice”. international.”", "stray-fragment", "international.”"),
+    ("It forecasts exports of 106 million tonnes of 106 million tonnes in 2025.", "duplicated", "of 106 million tonnes"),
+    ("Sites open at subway stations and bus terminals, and bus terminals, daily.", "duplicated", "and bus terminals"),
+    ("The the government said on Friday that talks would go on.", "doubled-word", "The"),
+    ("He said “the talks failed and left.", "unbalanced-quote", "“"),
+    ("He said the talks failed” and left.", "unbalanced-quote", "”"),
+])
+def test_finds_junk(text, kind, match):
+    found = issues_for([text])
+    if kind is None:
+        assert found == []
+        return
+    assert kinds(found) == [kind]
+    assert found[0].evidence["match"].startswith(match) or match.startswith(found[0].evidence["match"])
+    assert found[0].type == "artifact" and found[0].en.field == "body" and found[0].pt is None
+    assert found[0].en.text in text and found[0].evidence["match"] in found[0].en.text
+
+
+@pytest.mark.parametrize("text", [
+    "Gasoline costs R$5.92 a litre, up from R$ 5,40, and the deal is worth US$ 3 bi.",
+    "The session starts at 14h30 and ends at 2:30 p.m. on the 19th; it is the 1º round.",
+    "Sales rose 3.5% to 1,250 units in 2024, and 12.4 million people voted in 1990s polls.",
+    "The 10km race and the 5G auction were held on 12/03/2025 at 9am.",
+    "“We will win. We are ready,” he said. “Nobody doubts it.”",
+    "It was a very very long night, and the answer was no, no and no.",
+    "He had had enough, and he said that that was the end of it.",
+    "The band Duran Duran played in Bora Bora.",
+    "Interest rose 0,5 p.p. in May and 0,25 p.p. in June, the U.S. Fed said.",
+    "The score was 2 2 at half time, officials of the Ministry of Health and the Ministry of Health of Bahia said.",
+    "Super Bowl XXX was played in Arizona.",
+    "Population reached 203,062,512 people, or 203062512 in the raw table.",
+    "AT&T and Johnson & Johnson shares rose <3% on the day.",
+])
+def test_no_false_alarms(text):
+    assert issues_for([text]) == []
+
+
+def test_quote_running_over_paragraphs_is_fine():
+    body = ["“We will rebuild every school in the region, and we will do it this year.",
+            "“The money is already in the budget,” the governor said."]
+    assert issues_for(body) == []
+
+
+def test_portuguese_side_checked_and_one_issue_per_problem():
+    pt = ["O governo disse 04160333que vai agir. Ele defendeu “a justiça”. internacional.”"]
+    art = Article("t", Side(body=pt), Side(body=["The government said it would act."]))
+    found = artifact.check(Context(art, segment.segment(art), None, None, [], Config()))
+    assert kinds(found) == ["glued-digits", "stray-fragment"]
+    assert all(i.pt is not None and i.en is None for i in found)
+    assert {i.severity for i in found} == {"major"}
+
+
+def test_repeated_sentence_and_severity_policy():
+    body = ["The council approved the new budget on Friday night.",
+            "The council approved the new budget on Friday night.",
+            "Taxes will rise in the the next year."]
+    found = issues_for(body)
+    assert [(i.evidence["kind"], i.severity) for i in found] == [
+        ("duplicated", "major"), ("doubled-word", "minor")]
+
+
+def test_headline_and_caption_are_checked():
+    found = issues_for(["Fine text."], headline="Markets <b>rally", caption="Fans at the stadium [TK]")
+    assert sorted((i.en.field, i.evidence["kind"]) for i in found) == [
+        ("caption", "placeholder"), ("headline", "markup")]
+
+
+def test_counterpart_filled_from_beads():
+    from backcheck.align import Bead
+    art = Article("t", Side(body=["O governo agiu."]), Side(body=["The government&nbsp;acted."]))
+    ctx = Context(art, segment.segment(art), None, None, [Bead([0], [0], 0.9)], Config())
+    (issue,) = artifact.check(ctx)
+    assert issue.pt.text == "O governo agiu." and issue.en.text == "The government&nbsp;acted."
+
+
+def _ctx(path):
+    art = article.load(path)
+    return Context(art, segment.segment(art), None, None, [], Config())
+
+
+def test_clean_dev_corpus_has_no_artifacts(shared):
+    files = sorted(glob.glob(str(shared("corpus", "dev", "clean") / "*.json")))
+    assert files
+    for f in files:
+        assert artifact.check(_ctx(f)) == [], f
+
+
+def test_corrupted_dev_corpus_artifacts_found(shared):
+    files = sorted(glob.glob(str(shared("corpus", "dev", "corrupted") / "*.json")))
+    n = 0
+    for f in files:
+        gold = [g for g in json.load(open(f, encoding="utf-8"))["gold"] if g["type"] == "artifact"]
+        found = artifact.check(_ctx(f))
+        for g in gold:
+            n += 1
+            para = g["en_unit"][0] if g["en_unit"] else None
+            assert any(i.en and i.en.field == g["field"] and i.en.paragraph == para
+                       for i in found), (f, g["note"])
+        assert len(found) == len(gold), f          # nothing else, one issue per problem
+    assert n >= 5
