@@ -485,7 +485,8 @@ def _write_summary(out: Path, rows, reports, html, config, status, elapsed) -> s
     write_atomic(out / "index.html", html_format.render_index(rows))
     errors = [{"name": r["name"], "source": r["source"], "error": r["error"]}
               for r in rows if r["verdict"] == "error"]
-    write_atomic(out / "junit.xml", render(reports, "junit", errors=errors))
+    write_atomic(out / "junit.xml",
+                 render(reports, "junit", errors=errors, fail_on=config.fail_on))
     done = f"{len(rows)} articles: " + ", ".join(f"{n} {v}" for v, n in
                                                   [(v, counts[v]) for v in
                                                    ("pass", "warn", "fail", "error")])
