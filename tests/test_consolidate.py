@@ -70,3 +70,10 @@ def test_omission_keeps_no_english_side():
     b = c.beads[2]
     out = consolidate(c, [Issue("omission", "major", c.loc("pt", b.src), None, "omitted", {})])
     assert out[0].en is None and out[0].evidence["pt2en"] == "The opposition criticised the measure."
+
+
+def test_dropped_half_sentence_outranks_the_numbers_it_took_with_it():
+    c = ctx()
+    partial = issue(c, "omission", "major", missing=["perdeu", "11", "rodadas"])
+    out = consolidate(c, [issue(c, "number", "major"), partial])
+    assert [i.type for i in out] == ["omission"]

@@ -22,10 +22,12 @@ def test_mqm_weights_per_100_words():
     assert r.score == pytest.approx(100 * (1 + 5 + 25) / 200)
 
 
-def test_policy_negation_critical_headline_number_critical_body_number_major():
-    r = score.apply(rep(iss("negation", "major"), iss("number", "major", "headline"),
-                        iss("number", "major"), iss("addition", "minor")), 1000, Config())
-    assert [i.severity for i in r.issues] == ["critical", "critical", "major", "minor"]
+def test_policy_headline_errors_critical_body_keeps_the_checks_rating():
+    r = score.apply(rep(iss("negation", "major", "headline"), iss("number", "major", "headline"),
+                        iss("number", "major"), iss("negation", "major"),
+                        iss("untranslated", "critical"), iss("addition", "minor")), 1000, Config())
+    assert [i.severity for i in r.issues] == ["critical", "critical", "major", "major",
+                                              "critical", "minor"]
 
 
 def test_hints_stay_hints_and_do_not_count():
@@ -44,7 +46,7 @@ def test_verdicts_follow_the_configured_thresholds():
 
 
 def test_config_severity_override_wins_over_policy():
-    r = score.apply(rep(iss("negation", "major"), iss("artifact", "major")), 100,
+    r = score.apply(rep(iss("negation", "major", "headline"), iss("artifact", "major")), 100,
                     Config(severity={"negation": "minor", "artifact": "info"}))
     assert [i.severity for i in r.issues] == ["minor", "info"]
     assert r.score == 1.0

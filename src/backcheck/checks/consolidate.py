@@ -4,6 +4,8 @@ Several checks may fire on the same sentence (a wrong number also lowers the sim
 and can look like a mistranslation). Issues that share a sentence on either side are one
 problem; the kept issue is the most specific type:
 number > entity > negation > untranslated > omission = addition > mistranslation.
+One exception: an omission/addition of a large part of a sentence (evidence "missing" or
+"extra") outranks number and entity issues, whose missing figures and names it explains.
 Artifacts (CMS junk) are a separate problem and never merge with translation issues.
 The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
 a sentence that has a counted issue are absorbed too (their messages stay in evidence).
@@ -60,8 +62,11 @@ def _normalise(ctx, issue: Issue, pt: set[int], en: set[int]) -> None:
 
 def _rank(issue: Issue) -> tuple:
     counted = issue.severity != "info"
-    return (not counted, PRIORITY.get(issue.type, len(PRIORITY)),
-            -SEVERITY_RANK.get(issue.severity, 0))
+    prio = PRIORITY.get(issue.type, len(PRIORITY))
+    if issue.type in ("omission", "addition") and ("missing" in issue.evidence
+                                                    or "extra" in issue.evidence):
+        prio = -1
+    return (not counted, prio, -SEVERITY_RANK.get(issue.severity, 0))
 
 
 def consolidate(ctx, issues: list[Issue]) -> list[Issue]:

@@ -3,8 +3,9 @@
 Severity policy (applied to every issue after the checks, then the user's
 `severity = {type = "..."}` overrides from the configuration win):
 - critical: untranslated text (a check may rate a short left-over clause major);
-  polarity flips (negation); a wrong number, name or polarity in the headline
-  (the one line every reader sees).
+  polarity flips the back-translation confirms (the negation check decides: it rates an
+  unconfirmed flip major); any number, name or polarity error in the headline (the one
+  line every reader sees).
 - major: number, entity, omission, addition and mistranslation issues in the body,
   standfirst or caption, and CMS junk visible to readers (artifact).
 - minor: small slips the checks rate minor (a moved sentence, a terminology variant).
@@ -33,8 +34,6 @@ def policy(issue: Issue) -> str:
     sev = issue.severity
     if sev == "info":
         return sev
-    if issue.type == "negation":
-        return "critical"
     in_headline = any(loc is not None and loc.field == "headline" for loc in (issue.pt, issue.en))
     if in_headline and issue.type in HEADLINE_CRITICAL:
         return "critical"
