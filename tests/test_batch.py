@@ -281,3 +281,21 @@ def test_dev_corpus(tmp_path, shared):
     assert s["articles"] == n and s["verdicts"]["error"] == 0
     assert len(list(out.glob("*.html"))) == n + 1             # + index.html
     assert status in (0, 1)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity here")
+def test_workers_get_their_own_cpus():
+    from multiprocessing import Value
+    before = os.sched_getaffinity(0)
+    slot = Value("i", 0)
+    try:
+        shares = []
+        for _ in range(2):
+            os.sched_setaffinity(0, before)
+            batch._share_cpus(slot, 2)
+            shares.append(os.sched_getaffinity(0))
+    finally:
+        os.sched_setaffinity(0, before)
+    assert all(s <= before and len(s) == max(1, len(before) // 2) for s in shares)
+    if len(before) >= 2:
+        assert not shares[0] & shares[1]

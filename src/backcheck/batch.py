@@ -201,11 +201,14 @@ def fingerprint(config) -> str:
 _worker: dict = {}
 
 
-def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool) -> None:
+def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
+                 slot=None, workers: int = 1) -> None:
     """Build the translator once per worker process."""
     if in_pool:
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent handles Ctrl-C
+    if slot is not None:
+        _share_cpus(slot, workers)
     translator = fatal = None
     if config.engine != "none":
         from backcheck.translate import get_translator
@@ -217,6 +220,23 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool) -> None:
             fatal = (e.path, e.reason)      # raised in the parent at the first chunk
     _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal,
                    translator=None if translator is None else _Prefetched(translator))
+
+
+def _share_cpus(slot, workers: int) -> None:
+    """Give this worker its own share of the CPUs: the engines size their thread pools
+    from the CPU affinity, and N workers each using every core would oversubscribe them."""
+    if not hasattr(os, "sched_setaffinity"):
+        return
+    with slot.get_lock():
+        k = slot.value
+        slot.value += 1
+    cpus = sorted(os.sched_getaffinity(0))
+    share = max(1, len(cpus) // workers)
+    mine = cpus[(k * share) % len(cpus):][:share] or cpus[:share]
+    try:
+        os.sched_setaffinity(0, mine)
+    except OSError:
+        pass
 
 
 class _WorkerInputError(Exception):
@@ -439,9 +459,10 @@ def _execute(todo: list[Job], workers: int, config, out: Path, html: bool, fp: s
             yield process_chunk(c)
         return
     # spawn: workers start clean (no inherited torch threads or locks from the parent)
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                               initializer=_init_worker,
-                               initargs=(config, str(out), html, fp, True))
+    ctx = get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(config, str(out), html, fp, True,
+                                         ctx.Value("i", 0), workers))
     futures = {pool.submit(process_chunk, c): c for c in chunks}
     try:
         for fut in as_completed(futures):
