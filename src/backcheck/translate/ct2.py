@@ -1,0 +1,89 @@
+"""The CTranslate2 fast path: the same Marian model converted with
+ctranslate2.converters.TransformersConverter, int8 on CPU by default.
+
+Entry point: `Ct2Translator(model_dir, beam=1, compute_type="int8")`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from backcheck.errors import InputError
+from backcheck.translate import models
+from backcheck.translate.marian import (Prepared, batches, cpu_threads, join, load_tokenizer,
+                                        max_new, plan, prefix_for)
+
+MAX_LIMIT = 1024     # some tokenizer configs carry a huge sentinel model_max_length
+
+
+class Ct2Translator:
+    name = "ct2"
+
+    def __init__(self, model_dir=None, beam: int = 1, compute_type: str = "int8",
+                 device: str = "cpu", threads: int | None = None):
+        self.model_dir, self.beam = model_dir, max(1, int(beam))
+        self.compute_type, self.device = compute_type, device
+        self.threads = threads or cpu_threads()
+        self.cache_tag = f"ct2/{compute_type}/beam{self.beam}"
+        self._loaded: dict[str, tuple] = {}
+        for direction in models.DIRECTIONS:
+            self._dir(direction)
+
+    def _dir(self, direction: str) -> Path:
+        d = models.find(self.model_dir, direction, "ct2")
+        if d is None:
+            raise InputError(self.model_dir or models.default_dir(),
+                             f"no CTranslate2 model for {direction} (expected "
+                             f"{direction}-ct2/model.bin; run `backcheck models download`)")
+        if not (d / "source.spm").is_file():
+            raise InputError(d, "the converted model has no tokenizer files (source.spm, "
+                                "vocab.json); convert with `backcheck models download`")
+        return d
+
+    def _load(self, src: str, tgt: str):
+        direction = f"{src}-{tgt}"
+        if direction in self._loaded:
+            return self._loaded[direction]
+        import ctranslate2
+        d = self._dir(direction)
+        shared = next((v for v in self._loaded.values() if v[3] == d), None)
+        if shared:
+            tok, translator = shared[0], shared[1]
+        else:
+            tok = load_tokenizer(d)
+            try:
+                translator = ctranslate2.Translator(str(d), device=self.device,
+                                                    compute_type=self.compute_type,
+                                                    intra_threads=self.threads)
+            except (RuntimeError, ValueError) as e:
+                raise InputError(d, f"cannot load the CTranslate2 model: {e}") from None
+        meta = models.describe(d, direction)
+        limit = min(tok.model_max_length, MAX_LIMIT)
+        prep = Prepared(tok, limit, prefix_for(tok, meta["prefix"], tgt))
+        self._loaded[direction] = (tok, translator, prep, d, meta, limit)
+        return self._loaded[direction]
+
+    def info(self, src: str, tgt: str) -> dict:
+        meta = models.describe(self._dir(f"{src}-{tgt}"), f"{src}-{tgt}")
+        return {"name": self.name, "model": meta["model"], "revision": meta["revision"]}
+
+    def tokens(self, tok, text: str) -> list[str]:
+        return tok.convert_ids_to_tokens(tok(text).input_ids)      # ends with </s>
+
+    def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
+        texts = list(texts)
+        if not any(t.strip() for t in texts):
+            return ["" for _ in texts]
+        tok, translator, prep, _, _, limit = self._load(src, tgt)
+        pieces, owner = plan(prep, texts)
+        sources = [self.tokens(tok, prep.source(p)) for p in pieces]
+        lengths = [len(s) for s in sources]
+        out = [""] * len(pieces)
+        for idx in batches(lengths):
+            res = translator.translate_batch(
+                [sources[i] for i in idx], beam_size=self.beam,
+                max_decoding_length=max_new(max(lengths[i] for i in idx), limit),
+                max_batch_size=0)
+            for i, r in zip(idx, res):
+                ids = tok.convert_tokens_to_ids(r.hypotheses[0])
+                out[i] = tok.decode(ids, skip_special_tokens=True)
+        return join(texts, owner, out)
