@@ -299,3 +299,40 @@ def test_workers_get_their_own_cpus():
     assert all(s <= before and len(s) == max(1, len(before) // 2) for s in shares)
     if len(before) >= 2:
         assert not shares[0] & shares[1]
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import pty
+    src = tmp_path / "in"
+    write_articles(src, 3)
+    master, slave = pty.openpty()
+    p = subprocess.Popen([sys.executable, "-m", "backcheck", "batch", str(src), "--out",
+                          str(tmp_path / "out"), "--engine", "none"],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    p.wait(timeout=120)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert p.returncode == 0
+    assert "articles/min" in err and "3/3" in err           # count and rate while running
+    assert "3 articles: " in err                            # and the final line
+
+
+def test_engine_that_cannot_start_stops_the_batch(tmp_path):
+    src = tmp_path / "in"
+    write_articles(src, 2)
+    for jobs in ("1", "2"):
+        r = cli(src, "--out", tmp_path / f"o{jobs}", "--engine", "ct2", "--model",
+                tmp_path / "no-model", "--jobs", jobs, "--no-cache")
+        assert r.returncode == 2, r.stderr
+        assert "no-model" in r.stderr and "Traceback" not in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1

@@ -128,3 +128,12 @@ def test_cli_check_reads_the_config(tmp_path):
     r = subprocess.run([sys.executable, "-m", "backcheck", "check", "missing.json"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "unknown configuration key(s): bogus" in r.stderr
+
+
+def test_examples_are_valid():
+    from conftest import EXAMPLES
+    from backcheck.checks import glossary
+    cfg = config.load(EXAMPLES / "backcheck.toml")
+    assert cfg.glossary == str((EXAMPLES / "glossary.csv").resolve())
+    terms = {t.pt: t.renderings for t in glossary.load(cfg.glossary)}
+    assert terms["Supremo Tribunal Federal"][-1] == "STF"
