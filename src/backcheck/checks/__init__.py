@@ -32,9 +32,9 @@ class Context:
 def all_checks():
     """The check functions, in order. Imported lazily so one check's import cost stays its own."""
     from backcheck.checks import artifact, coverage, glossary, meaning
-    from backcheck.checks import negation, number
+    from backcheck.checks import entity, negation, number, untranslated
     return [artifact.check, glossary.check, coverage.check, meaning.check,
-            number.check, negation.check]
+            number.check, entity.check, negation.check, untranslated.check]
 
 
 def run(ctx: Context) -> list[Issue]:

@@ -1,0 +1,311 @@
+"""Names (people, places, organisations) that one side has and the other lacks or swaps.
+
+Names are compared as names, not through the translation alone: rule-based engines
+turn names into common words (Sorriso -> "Smile", Pequim -> "Peking"). A capitalised
+word (or a known demonym) of one side is supported when the other side has it
+(accent-insensitive, with a transliteration skeleton so Zelenski = Zelensky), when
+both sides name the same place in their own language (data/exonyms.tsv: Pequim/Beijing,
+EUA/U.S., uruguaio/Uruguayan, SP/São Paulo, ...), when it is a reordered acronym
+(BID/IDB), or when it is explained by a bracketed acronym the other side has
+("Brazilian Football Confederation (CBF)").
+
+The translation then tells names from common words: a capitalised English word that
+appears in the translation of the Portuguese is a translated word ("Central Bank" for
+"Banco Central"), not a swapped name; one that the back-translation copies unchanged
+is a name (engines copy names). Without a translation, sentence-initial words and
+titles are not taken for names.
+
+Severity policy: a name on each side with no counterpart on the other (a replaced
+person, place or organisation: "Menezes" vs "Mendes", "Lisboa" vs "Porto") is
+`major`. A name on one side only is `info` (not scored): English legitimately adds
+context ("the Rio club", "Brazil's") and the omission check weighs what is dropped.
+Names that appear in a neighbouring bead are alignment slop, not errors. One issue per
+bead.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from backcheck.report.model import Issue
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+CONNECT = {"de", "do", "da", "dos", "das", "e", "of", "the", "and", "for", "del", "van", "von"}
+SKIP = {
+    # months and weekdays (the number check compares dates)
+    "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
+    "outubro", "novembro", "dezembro", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "segunda", "terca",
+    "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+    # titles and forms of address
+    "president", "presidente", "minister", "ministro", "ministra", "dr", "dra", "mr", "mrs", "ms",
+    "sr", "sra", "justice", "governor", "governador", "deputy", "deputado", "deputada",
+    "senator", "senador", "secretary", "secretario", "secretaria", "chief", "judge", "ceo",
+    "professor", "prof", "jr", "junior", "filho", "neto", "sobrinho",
+}
+END = re.compile(r"[.!?:;]\s*[“”\"‘’'(\[«»—–-]*\s*$|^[\s“”\"‘’'(\[«»—–-]*$")
+
+
+def fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s.casefold())
+                   if unicodedata.category(c) != "Mn")
+
+
+def skeleton(s: str) -> str:
+    """Transliteration-insensitive form: Zelenski/Zelensky, Volodimir/Volodymyr."""
+    s = fold(s)
+    for a, b in (("ph", "f"), ("th", "t"), ("dj", "j"), ("y", "i"), ("k", "c"), ("w", "v"),
+                 ("sch", "sh"), ("tch", "ch")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1", r"\1", s)
+
+
+def _strip(tok: str) -> str:
+    return re.sub(r"['’]s?$", "", tok)
+
+
+@lru_cache(maxsize=1)
+def exonyms() -> tuple[dict, dict]:
+    """({pt phrase tuple: group}, {en phrase tuple: group}) from data/exonyms.tsv."""
+    pt, en = {}, {}
+    text = resources.files("backcheck").joinpath("data/exonyms.tsv").read_text("utf-8")
+    for g, line in enumerate(text.splitlines()):
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        ptf, enf = line.split("\t", 1)
+        for form in ptf.split("|"):
+            for f in _inflect(form.strip()):
+                pt[tuple(TOKEN.findall(f))] = g
+        for form in enf.split("|"):
+            en[tuple(TOKEN.findall(form.strip()))] = g
+    return pt, en
+
+
+def _inflect(form: str) -> list[str]:
+    """A Portuguese demonym's feminine and plural forms (uruguaio: uruguaia, uruguaios...)."""
+    if not form.islower():
+        return [form]
+    if form.endswith("o"):
+        return [form, form[:-1] + "a", form + "s", form[:-1] + "as"]
+    if form.endswith("e") or form.endswith("a"):
+        return [form, form + "s"]
+    return [form]
+
+
+class Side:
+    """Tokens of one side of a bead, with their exonym groups."""
+
+    def __init__(self, text: str, lang: str):
+        self.text = text
+        self.lang = lang
+        self.toks = []          # (original token, start, end, sentence-initial)
+        for m in TOKEN.finditer(text):
+            tok = _strip(m.group(0))
+            initial = bool(END.search(text[:m.start()])) or m.start() == 0
+            self.toks.append((tok, m.start(), m.end(), initial))
+        self.folded = {fold(t) for t, *_ in self.toks}
+        self.skeletons = {skeleton(t) for t, *_ in self.toks}
+        self.acronyms = {"".join(sorted(t.replace(".", ""))) for t, *_ in self.toks
+                         if t.isupper() and len(t) > 1}
+        self.group_of = {}      # token index -> exonym group
+        table = exonyms()[0 if lang == "pt" else 1]
+        i = 0
+        while i < len(self.toks):
+            for n in range(5, 0, -1):
+                words = tuple(t for t, *_ in self.toks[i:i + n])
+                if len(words) < n:
+                    continue
+                g = _lookup(table, words)
+                if g is not None:
+                    for k in range(i, i + n):
+                        self.group_of[k] = g
+                    i += n - 1
+                    break
+            i += 1
+        self.groups = set(self.group_of.values())
+
+
+def _lookup(table: dict, words: tuple) -> int | None:
+    """Exact case for acronyms and capitalised forms; lowercase forms (demonyms)
+    also match when capitalised."""
+    g = table.get(words)
+    if g is not None:
+        return g
+    low = tuple(w.lower() for w in words)
+    g = table.get(low)
+    return g
+
+
+def _parenthesised_after(text: str, end: int) -> str | None:
+    m = re.match(r"\s*\(([^()]{1,40})\)", text[end:])
+    return m.group(1) if m else None
+
+
+def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None) -> list[int]:
+    """Indices of name tokens of `side` that `other` does not support.
+    own_mt: folded words of the machine translation of this side into the other language;
+    other_mt: folded words of the translation of the other side into this language."""
+    out = []
+    toks = side.toks
+    for k, (tok, start, end, initial) in enumerate(toks):
+        f = fold(tok)
+        known = k in side.group_of
+        if not known and (not tok[:1].isupper() or f in CONNECT):
+            continue
+        if f in SKIP or len(tok) < 2 and not known or side.text[end:end + 1] == "$":
+            continue            # "US$" is a currency
+        if _acronym_match(side, other, k):
+            continue
+        if f in other.folded or skeleton(tok) in other.skeletons:
+            continue
+        if known and side.group_of[k] in other.groups:
+            continue
+        if tok.isupper() and "".join(sorted(tok)) in other.acronyms:
+            continue
+        if _explained(side, other, k):
+            continue
+        if other_mt is not None and f in other_mt:
+            continue            # the other side's translation has it: a translated word
+        if not known:
+            if initial and not (k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
+                continue        # a capitalised first word is usually a common word
+            if own_mt is not None and f not in own_mt:
+                continue        # the engine translates it: a common word, not a name
+        out.append(k)
+    return out
+
+
+def _runs(side: Side) -> list[list[int]]:
+    """Runs of capitalised tokens (connectors allowed inside), not across punctuation."""
+    runs, cur = [], []
+    for k, (tok, start, end, _) in enumerate(side.toks):
+        gap = side.text[side.toks[k - 1][2]:start] if k else ""
+        if cur and re.search(r"[,;.()“”\"]", gap):
+            runs.append(cur)
+            cur = []
+        if tok[:1].isupper():
+            cur.append(k)
+        elif cur and fold(tok) in CONNECT:
+            continue
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _windows(side: Side, size: int):
+    """Consecutive capitalised tokens (connectors skipped) of each run, `size` at a time."""
+    for r in _runs(side):
+        content = [k for k in r if fold(side.toks[k][0]) not in CONNECT]
+        for i in range(len(content) - size + 1):
+            yield content[i:i + size]
+
+
+def _initials(side: Side, ks: list[int]) -> str:
+    return "".join(sorted(side.toks[k][0][0].upper() for k in ks))
+
+
+def _acronym_match(side: Side, other: Side, k: int) -> bool:
+    """An acronym whose letters are the initials of capitalised words of the other side
+    (BC / Central Bank, in any order), or a word of such a group when the acronym is
+    on the other side."""
+    tok = side.toks[k][0]
+    if tok.isupper() and len(tok) > 1:
+        letters = "".join(sorted(tok.replace(".", "")))
+        if any(_initials(other, w) == letters for w in _windows(other, len(letters))):
+            return True
+    for letters in other.acronyms:
+        if 1 < len(letters) <= 6:
+            if any(k in w and _initials(side, w) == letters for w in _windows(side, len(letters))):
+                return True
+    return False
+
+
+def _explained(side: Side, other: Side, k: int) -> bool:
+    """Part of a capitalised run followed by "(X)" where the other side has X, or the
+    "(X)" itself after a run: expansions and acronyms explain each other."""
+    toks = side.toks
+    j = k
+    while j + 1 < len(toks) and (toks[j + 1][0][:1].isupper() or fold(toks[j + 1][0]) in CONNECT) \
+            and not re.search(r"[,;.()]", side.text[toks[j][2]:toks[j + 1][1]]):
+        j += 1
+    inside = _parenthesised_after(side.text, toks[j][2])
+    if inside and any(fold(w) in other.folded for w in TOKEN.findall(inside)):
+        return True
+    # the token is inside brackets right after a run: "(IDB)" after "Inter-American ..."
+    before = side.text[:toks[k][1]]
+    if re.search(r"\(\s*$", before) and k > 0:
+        return True
+    return False
+
+
+def _spans(side: Side, idxs: list[int]) -> list[str]:
+    """Group candidate tokens into the names they belong to, as written."""
+    spans, cur = [], []
+    for k in idxs:
+        if cur and k == cur[-1] + 1 and not re.search(r"[,;.()]", side.text[side.toks[cur[-1]][2]:side.toks[k][1]]):
+            cur.append(k)
+        else:
+            if cur:
+                spans.append(cur)
+            cur = [k]
+    if cur:
+        spans.append(cur)
+    return [side.text[side.toks[s[0]][1]:side.toks[s[-1]][2]] for s in spans]
+
+
+def _mt_words(tr, idxs) -> set | None:
+    if tr is None:
+        return None
+    return {fold(w) for i in idxs for w in TOKEN.findall(tr[i] or "")}
+
+
+def check(ctx) -> list:
+    issues = []
+    beads = ctx.beads
+    text = lambda side, idxs: " ".join((ctx.seg.pt if side == "pt" else ctx.seg.en)[i].text for i in idxs)
+    for k, bead in enumerate(beads):
+        if not bead.src or not bead.tgt:
+            continue
+        pt, en = Side(text("pt", bead.src), "pt"), Side(text("en", bead.tgt), "en")
+        pt2en, en2pt = _mt_words(ctx.pt2en, bead.src), _mt_words(ctx.en2pt, bead.tgt)
+        strict_pt = candidates(pt, en, pt2en, en2pt)
+        strict_en = candidates(en, pt, en2pt, pt2en)
+        if not strict_pt and not strict_en:
+            continue
+        near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
+        near_pt = Side(" ".join(text("pt", b.src) for b in near), "pt")
+        near_en = Side(" ".join(text("en", b.tgt) for b in near), "en")
+        left_pt = [i for i in strict_pt if not _supported_by(pt, i, near_en)]
+        left_en = [i for i in strict_en if not _supported_by(en, i, near_pt)]
+        pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
+        if (left_pt and strict_en) or (left_en and strict_pt):
+            severity = "major"
+            msg = f"name {', '.join(pt_names)} in Portuguese is {', '.join(en_names)} in English"
+        elif left_pt:
+            severity = "info"
+            msg = f"name {', '.join(pt_names)} in Portuguese is missing from the English"
+            en_names = []
+        elif left_en:
+            severity = "info"
+            msg = f"name {', '.join(en_names)} in English is not in the Portuguese"
+            pt_names = []
+        else:
+            continue
+        bt = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        issues.append(Issue("entity", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+                            msg, {"pt_items": pt_names, "en_items": en_names,
+                                  "back_translation": bt, "similarity": bead.score}))
+    return issues
+
+
+def _supported_by(side: Side, k: int, other: Side) -> bool:
+    tok = side.toks[k][0]
+    if fold(tok) in other.folded or skeleton(tok) in other.skeletons:
+        return True
+    return k in side.group_of and side.group_of[k] in other.groups

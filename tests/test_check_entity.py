@@ -1,0 +1,102 @@
+"""The entity check: names compared as names, translation only to tell names from words."""
+import json
+import subprocess
+import sys
+
+from backcheck import checks
+from backcheck.align import Bead
+from backcheck.checks import entity
+from backcheck.config import Config
+from backcheck.segment import Segment, Segmented
+
+
+def run(pairs, pt2en=None, en2pt=None, beads=None):
+    pt = [Segment("pt", "body", i, p) for i, (p, _) in enumerate(pairs)]
+    en = [Segment("en", "body", i, e) for i, (_, e) in enumerate(pairs)]
+    beads = beads or [Bead((i,), (i,), 0.7) for i in range(len(pairs))]
+    return entity.check(checks.Context(None, Segmented(pt, en), pt2en, en2pt, beads, Config()))
+
+
+def counted(issues):
+    return [i for i in issues if i.severity != "info"]
+
+
+def test_exonyms_acronyms_and_demonyms_are_the_same_names():
+    pairs = [
+        ("O presidente viajou de Pequim a Moscou e depois a Nova York.",
+         "The president travelled from Beijing to Moscow and then to New York."),
+        ("Os presidentes dos EUA e da China se reuniram em Genebra.",
+         "The U.S. and Chinese presidents met in Geneva."),
+        ("O meia uruguaio Nicolás Ferreyra abriu o placar.", "Uruguayan midfielder Nicolás Ferreyra scored first."),
+        ("A CBF divulgará os áudios.", "The Brazilian Football Confederation (CBF) will release the audio."),
+        ("O financiamento vem do BID.", "The loan comes from the IDB."),
+        ("Disse o presidente do BC, Ricardo Menezes.", "Central Bank Governor Ricardo Menezes said."),
+        ("A empresa de Jundiaí (SP) cresceu.", "The company from Jundiaí, São Paulo state, grew."),
+        ("O líder ucraniano Volodimir Zelenski falou.", "Ukrainian leader Volodymyr Zelensky spoke."),
+    ]
+    assert counted(run(pairs)) == []
+
+
+def test_reordered_clauses_keep_names():
+    pairs = [("Em Nova York, o S&P 500 subiu; em Xangai, as bolsas fecharam.",
+              "Markets in Shanghai had closed, while in New York the S&P 500 rose.")]
+    assert counted(run(pairs)) == []
+
+
+def test_swapped_surname_names_both():
+    [i] = counted(run([("Segundo o presidente do BC, Ricardo Menezes, a alta continua.",
+                        "According to Central Bank Governor Ricardo Mendes, rates will keep rising.")]))
+    assert i.type == "entity" and i.severity == "major"
+    assert "Menezes" in i.message and "Mendes" in i.message
+    assert i.evidence["pt_items"] == ["Menezes"] and i.evidence["en_items"] == ["Mendes"]
+
+
+def test_swapped_place_and_nationality():
+    got = counted(run([("O poeta Rui Vasconcelos, de Lisboa, abre a Flip.", "Poet Rui Vasconcelos, from Porto, opens Flip."),
+                       ("O meia uruguaio marcou.", "The Argentine midfielder scored.")]))
+    assert len(got) == 2
+    assert "Lisboa" in got[0].message and "Porto" in got[0].message
+    assert "uruguaio" in got[1].message and "Argentine" in got[1].message
+
+
+def test_translated_common_words_are_not_names():
+    # Apertium-style translations: the capitalised English words are in pt2en
+    pairs = [("O Banco Central elevou a taxa.", "The Central Bank raised the rate.")]
+    assert counted(run(pairs, pt2en=["The Central Bank raised the rate."],
+                       en2pt=["O Banco Central elevou a taxa."])) == []
+    # a name the engine turns into a common word is still checked as a name
+    pairs = [("A saca era negociada em Sorriso (MT).", "A bag was trading in Sorriso, Mato Grosso.")]
+    assert counted(run(pairs, pt2en=["The bag was negotiated in Smile (MT)."],
+                       en2pt=["Uma saca era negociada em Sorriso, Mato Grosso."])) == []
+
+
+def test_name_in_neighbouring_bead_is_slop_but_swap_still_found():
+    pairs = [("Acompanharam o relator Cláudia Ribeiro e Otávio Mendes.", "Cláudia Ribeiro and Otávio Mendes sided with him."),
+             ("Ficaram vencidos Renato Albuquerque e Marcos Tavares.", "Renato Albuquerque and Otávio Mendes dissented.")]
+    [i] = counted(run(pairs))
+    assert i.en.text.startswith("Renato") and "Marcos Tavares" in i.message and "Otávio Mendes" in i.message
+
+
+def test_added_context_name_is_info_only():
+    [i] = run([("O volume investido no país caiu 12%.", "Investment in Brazil fell 12%.")])
+    assert i.severity == "info" and "Brazil" in i.message
+
+
+def test_one_to_two_split_bead():
+    pt = [Segment("pt", "body", 0, "O Palmeiras chegou a 58 pontos, dois a mais que o Flamengo, que perdeu a liderança.")]
+    en = [Segment("en", "body", 0, "The result takes Palmeiras to 58 points, two more than Flamengo."),
+          Segment("en", "body", 0, "Flamengo lost the lead.")]
+    ctx = checks.Context(None, Segmented(pt, en), None, None, [Bead((0,), (0, 1), 0.8)], Config())
+    assert entity.check(ctx) == []
+
+
+def test_cli_reports_a_swapped_name(tmp_path):
+    art = {"id": "t3", "pt": {"body": [["O ministro Ronaldo Fiúza embarca para Pequim no dia 22."]]},
+           "en": {"body": [["Minister Ronaldo Fiúza leaves for Shanghai on the 22nd."]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine", "none",
+                          "--format", "json"], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    ents = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "entity"]
+    assert len(ents) == 1 and "Pequim" in ents[0]["message"] and "Shanghai" in ents[0]["message"]
