@@ -37,7 +37,7 @@ TITLES = {
     "sr", "sra", "srs", "sras", "dr", "dra", "drs", "dras", "prof", "profa", "profª", "eng",
     "dep", "sen", "gov", "pres", "des", "gen", "cel", "sgt", "pe", "mr", "mrs", "ms", "mme",
     "st", "rev", "hon", "lt", "col", "capt", "cmdr", "adm", "rep", "sens", "reps", "messrs",
-    "mt", "gal", "ministra", "exmo", "exma", "sto", "sta",
+    "mt", "av", "cia", "gal", "ministra", "exmo", "exma", "sto", "sta",
 }
 # Abbreviations that may also end a sentence: the boundary stays unless the next piece
 # clearly continues the sentence (a digit, an opening parenthesis, a comma...).
@@ -45,12 +45,25 @@ ABBREVS = {
     "jr", "etc", "ltda", "s.a", "sa", "cia", "co", "corp", "ltd", "inc", "p.p", "p.m", "a.m",
     "u.s", "u.k", "e.u.a", "jan", "fev", "feb", "mar", "abr", "apr", "mai", "jun", "jul",
     "ago", "aug", "set", "sep", "sept", "out", "oct", "nov", "dez", "dec", "bi", "mi", "tri",
-    "km", "kg", "h", "min", "seg", "a.c", "d.c", "b.c", "a.d", "ph.d", "i.e", "e.g", "n",
+    "km", "kg", "h", "min", "seg", "mln", "bln", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "ter", "qua", "qui", "sex", "sáb", "dom", "inc",
+    "par", "al", "item", "t", "approx", "aprox", "a.c", "d.c", "b.c", "a.d", "ph.d", "i.e", "e.g", "n",
     "no", "nos", "nº", "art", "arts", "fig", "pág", "pag", "p", "pp", "vol", "ft", "fr", "d",
-    "r", "v", "av", "tel", "cf", "vs", "aprox", "approx", "cap", "ed", "ex", "op", "cit",
+    "r", "v", "tel", "cf", "vs", "aprox", "approx", "cap", "ed", "ex", "op", "cit",
 }
+# Words that often start a sentence: after "plano B." they start a new one.
+SENTENCE_STARTERS = set("""the this that these those there then they their his her its our
+and but also after before when while what who how why here not for with from into yet
+ele ela eles elas isso este esta esse essa mas também após antes quando segundo para
+com sem uma uns umas nos nas dos das pelo pela não sim""".split())
 WEEKDAYS_MONTHS = set("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december""".split())
+
+WEEKDAY_ABBREVS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                   "seg", "ter", "qua", "qui", "sex", "sáb", "dom"}
+MONTH_ABBREVS = {"jan", "feb", "fev", "mar", "apr", "abr", "may", "mai", "jun", "jul", "aug",
+                 "ago", "sep", "set", "oct", "out", "nov", "dec", "dez"}
+NUMBERED = {"inc", "art", "arts", "cap", "vol", "par", "item", "al", "fig", "no", "nº"}
 
 _LAST_WORD = re.compile(r"(\S+?)\.\s*$")
 _FIRST = re.compile(r"^\s*([\"'“‘«(\[]*)(\S?)")
@@ -83,10 +96,18 @@ def _joins(left: str, right: str) -> bool:
         if first.isdigit() or opener.startswith("(") or first in ",;:%)":
             return True
         word = re.match(r"\s*(\w+)", right)
-        if ab in ("p.m", "a.m") and word and word.group(1).lower() in WEEKDAYS_MONTHS:
-            return True
-    # "George W. Bush": a capitalised word, an initial, then a capitalised word
-    if re.search(r"\b[A-Z]\w*\s+[A-Z]\.\s*$", left) and first.isupper() and not opener:
+        nxt = word.group(1).lower() if word else ""
+        if ab in ("p.m", "a.m") and nxt in WEEKDAYS_MONTHS:
+            return True                  # "10 a.m. Monday"
+        if ab in WEEKDAY_ABBREVS and (nxt in WEEKDAYS_MONTHS or nxt[:3] in MONTH_ABBREVS):
+            return True                  # "Wed. Feb. 5"
+        if ab in NUMBERED and re.fullmatch(r"[IVXLC]{1,5}", word.group(1) if word else ""):
+            return True                  # "inc. II do art. 37"
+    # "George W. Bush", "D. Pedro": an initial, then a name (not a word that starts sentences)
+    word = re.match(r"\s*(\w+)", right)
+    if re.search(r"(?:^|\s)[A-Z]\.\s*$", left) and not opener and word and \
+            word.group(1)[0].isupper() and len(word.group(1)) >= 3 and \
+            word.group(1).lower() not in SENTENCE_STARTERS:
         return True
     return False
 

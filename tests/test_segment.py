@@ -1,0 +1,96 @@
+"""Sentence splitting, language identification and article segmentation."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backcheck import segment
+from backcheck.article import Article, Side
+from segmentation_cases import EN, PT
+
+
+@pytest.mark.parametrize("text, expected", PT, ids=[f"pt{i}" for i in range(len(PT))])
+def test_split_portuguese(text, expected):
+    assert segment.split(text, "pt") == expected
+
+
+@pytest.mark.parametrize("text, expected", EN, ids=[f"en{i}" for i in range(len(EN))])
+def test_split_english(text, expected):
+    assert segment.split(text, "en") == expected
+
+
+def test_case_set_is_large_enough():
+    assert len(PT) >= 60 and len(EN) >= 60
+
+
+def nonspace(s):
+    return "".join(s.split())
+
+
+PIECES = ["Sr.", "Dr.", "U.S.", "p.m.", "n.º", "3,5", "1.250", "R$", "(4)", "...", "“", "”",
+          "disse", "said", "ele.", "He", "O", "a", "Jr.", "etc.", ".", "!", "?", "12", "B.",
+          "«", "»", "—", "(", ")", "Ave.", "jan.", "14h30", "\n", "  ", "é", "x" * 30]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=40),
+       st.sampled_from(["pt", "en"]))
+def test_split_never_loses_or_duplicates_characters(parts, lang):
+    text = " ".join(parts)
+    out = segment.split(text, lang)
+    assert nonspace("".join(out)) == nonspace(text)
+    assert all(s == s.strip() and s for s in out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["pt", "en"]))
+def test_split_any_text(text, lang):
+    assert nonspace("".join(segment.split(text, lang))) == nonspace(text)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("O presidente disse que vai vetar o projeto.", "pt"),
+    ("The president said he would veto the bill.", "en"),
+    ("Ditador chinês disse que China e Rússia", "pt"),
+    ("Chinese dictator said that China and Russia", "en"),
+    ("nesta sexta-feira", "pt"),
+    ("on Friday afternoon", "en"),
+    ("04160333", None),
+    ("Xi Jinping", None),
+    ("EFE/EPA/ALEXEI DRUZHININ", None),
+    ("12,5% — 3.4", None),
+    ("", None),
+])
+def test_detect(text, lang):
+    assert segment.detect(text) == lang
+
+
+def test_pt_share():
+    mixed = "The minister spoke on Monday. O governo vai cortar gastos em todas as áreas."
+    assert 0.3 < segment.pt_share(mixed) < 0.8
+    assert segment.pt_share("The minister spoke on Monday about the budget.") == 0.0
+    assert segment.pt_share("") == 0.0
+
+
+def test_segment_article_fields_and_paragraphs():
+    art = Article("t",
+                  Side(headline="Câmara aprova texto. Senado analisa", caption="Plenário da Câmara",
+                       body=["O Sr. Lima votou. A sessão acabou.", "Houve protestos."]),
+                  Side(headline="House passes bill", body=["Mr. Lima voted. The session ended.",
+                                                           "There were protests."]))
+    seg = segment.segment(art)
+    assert [(s.field, s.paragraph, s.text) for s in seg.pt] == [
+        ("headline", None, "Câmara aprova texto."), ("headline", None, "Senado analisa"),
+        ("caption", None, "Plenário da Câmara"),
+        ("body", 0, "O Sr. Lima votou."), ("body", 0, "A sessão acabou."),
+        ("body", 1, "Houve protestos.")]
+    assert [s.side for s in seg.en] == ["en"] * 4
+    assert [s.paragraph for s in seg.en] == [None, 0, 0, 1]
+
+
+def test_segment_ignores_given_units(shared):
+    # the corpus gives sentence units; segmentation must not depend on them
+    from backcheck import article
+    art = article.load(shared("corpus", "dev", "clean", "dev-001.json"))
+    seg = segment.segment(art)
+    assert all(s.text for s in seg.pt + seg.en)
+    assert any("p.p." in s.text and "em maio" in s.text for s in seg.pt)
