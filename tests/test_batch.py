@@ -336,3 +336,28 @@ def test_engine_that_cannot_start_stops_the_batch(tmp_path):
         assert r.returncode == 2, r.stderr
         assert "no-model" in r.stderr and "Traceback" not in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_out_must_not_overwrite_inputs(tmp_path):
+    src = tmp_path / "in"
+    write_articles(src, 2)
+    r = cli(src, "--out", src, "--engine", "none")
+    assert r.returncode == 2 and "--out" in r.stderr
+    r = cli(src / "art-00.json", "--out", src, "--engine", "none")
+    assert r.returncode == 2 and "overwrite" in r.stderr
+    assert json.loads((src / "art-00.json").read_text())["id"] == "art-00"     # untouched
+
+
+def test_fifo_bom_jsonl_and_unreadable_entries_do_not_stop_the_batch(tmp_path):
+    src = tmp_path / "in"
+    write_articles(src, 1)
+    os.mkfifo(src / "pipe.json")
+    (src / "dangling.json").symlink_to(tmp_path / "gone.json")
+    (src / "feed.jsonl").write_bytes(b"\xef\xbb\xbf" + json.dumps(article(4)).encode() + b"\n")
+    out = tmp_path / "out"
+    assert batch.run([src], out, NONE, progress=False) == 2
+    rows = {r["name"]: r for r in summary(out)["reports"]}
+    assert rows["art-04"]["verdict"] != "error"
+    assert "not a regular file" in rows["pipe"]["error"]
+    assert rows["dangling"]["verdict"] == "error"
+    assert rows["art-00"]["verdict"] != "error"

@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -92,6 +93,8 @@ def safe_name(raw: str, taken: set[str]) -> str:
 def _sha256(*paths) -> str:
     h = hashlib.sha256()
     for p in paths:
+        if not stat.S_ISREG(os.stat(p).st_mode):        # a FIFO would block forever
+            raise OSError(0, "not a regular file", str(p))
         with open(p, "rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
     return h.hexdigest()
@@ -114,6 +117,9 @@ def discover(inputs, out: Path) -> list[Job]:
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
+            if p.resolve() == skip:
+                raise InputError(p, "is also the --out directory: reports would replace "
+                                    "the articles; write them somewhere else")
             files.extend(_walk(p, skip))
         elif p.exists() or p.is_symlink():
             files.append(p)
@@ -147,8 +153,14 @@ def discover(inputs, out: Path) -> list[Job]:
             [(lang, f)] = halves.items()
             other = "en" if lang == "pt" else "pt"
             job.error = f"{f}: no matching {job.name}.{other}{f.suffix} beside it"
+    inputs_resolved = set(seen)
+    own = [out / n for n in ("summary.json", "summary.csv", "index.html", "junit.xml")]
     for job in jobs:
         job.name = safe_name(job.name, taken)
+        for target in [out / f"{job.name}.json", out / f"{job.name}.html", *own]:
+            if target.resolve() in inputs_resolved:
+                raise InputError(target, "is an input: the batch would overwrite it; "
+                                         "choose another --out directory")
         if job.kind != "jsonl" and not job.error:
             try:
                 job.sha256 = _sha256(*job.paths)
@@ -163,7 +175,7 @@ def _jsonl_jobs(path: Path) -> list[Job]:
     except OSError as e:
         return [Job(path.stem, "jsonl", (str(path),), error=f"{path}: cannot read: {e.strerror}")]
     jobs = []
-    for n, raw in enumerate(data.splitlines(), 1):
+    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         if not raw.strip():
             continue
         job = Job(f"{path.stem}-{n}", "jsonl", (str(path),), line=n,
@@ -192,6 +204,10 @@ def fingerprint(config) -> str:
         d["glossary"] = _sha256(d["glossary"])
     if d.get("model"):
         d["model"] = os.path.abspath(d["model"])
+    if d["engine"] == "auto":
+        # what "auto" means depends on which models are installed now
+        from backcheck.translate import pick
+        d["engine"] = pick(config)
     blob = json.dumps({"version": __version__, "config": d}, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -281,9 +297,13 @@ def _load(job: Job, config):
     return article.load(job.paths[0], config=config)
 
 
+def _source(job: Job) -> str:
+    return ", ".join(job.paths) + (f":{job.line}" if job.line else "")
+
+
 def _error_row(job: Job, message: str) -> dict:
-    return {"name": job.name, "id": job.name, "source": ", ".join(job.paths)
-            + (f":{job.line}" if job.line else ""), "verdict": "error", "score": None,
+    return {"name": job.name, "id": job.name, "source": _source(job),
+            "verdict": "error", "score": None,
             "counts": {}, "json": None, "html": None, "error": message, "skipped": False}
 
 
@@ -332,8 +352,8 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
     for job, art in loaded:
         try:
             rep = pipeline.check(art, translator, config)
-            rep.stats["batch"] = {"input_sha256": job.sha256, "fingerprint": w["fp"],
-                                  "html": w["html"]}
+            rep.stats["batch"] = {"input": _source(job), "input_sha256": job.sha256,
+                                  "fingerprint": w["fp"], "html": w["html"]}
             html = render(rep, "html") if w["html"] else None
             text = render(rep, "json")
         except InputError as e:
@@ -366,7 +386,8 @@ def _done(job: Job, out: Path, fp: str, html: bool) -> dict | None:
         meta = d["stats"]["batch"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if meta.get("input_sha256") != job.sha256 or meta.get("fingerprint") != fp:
+    if (meta.get("input_sha256"), meta.get("fingerprint"), meta.get("input")) != \
+            (job.sha256, fp, _source(job)):
         return None
     if html and not (meta.get("html") and (out / f"{job.name}.html").is_file()):
         return None
