@@ -297,6 +297,14 @@ def _load(job: Job, config):
     return article.load(job.paths[0], config=config)
 
 
+def _internal(e: Exception) -> str:
+    """A bug, not bad input: name where it happened so it can be reported."""
+    import traceback
+    last = traceback.extract_tb(e.__traceback__)[-1:]
+    where = f" (at {Path(last[0].filename).name}:{last[0].lineno})" if last else ""
+    return f"internal error: {type(e).__name__}: {e}{where}"
+
+
 def _source(job: Job) -> str:
     return ", ".join(job.paths) + (f":{job.line}" if job.line else "")
 
@@ -331,7 +339,7 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
         except InputError as e:
             results.append((_error_row(job, str(e)), None))
         except Exception as e:      # a bad article must not stop the batch
-            results.append((_error_row(job, f"cannot load: {type(e).__name__}: {e}"), None))
+            results.append((_error_row(job, _internal(e)), None))
     if translator is not None:
         translator.memo.clear()
         pt, en = [], []
@@ -360,7 +368,7 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
             results.append((_error_row(job, str(e)), None))
             continue
         except Exception as e:
-            results.append((_error_row(job, f"internal error: {type(e).__name__}: {e}"), None))
+            results.append((_error_row(job, _internal(e)), None))
             continue
         try:
             if html is not None:
