@@ -249,6 +249,8 @@ def test_cli_parallel_matches_serial(tmp_path):
         b = json.loads((tmp_path / "o2" / f"art-{i:02d}.json").read_text())
         assert a["issues"] == b["issues"] and a["verdict"] == b["verdict"]
         assert "<html" in (tmp_path / "o2" / f"art-{i:02d}.html").read_text().lower()
+    index = (tmp_path / "o2" / "index.html").read_text("utf-8")
+    assert all(f'href="art-{i:02d}.html"' in index for i in range(5))
     r3 = cli(src, "--out", tmp_path / "o2", "--engine", "none", "--no-cache", "--html")
     assert "(5 already done)" in r3.stderr
 
