@@ -272,3 +272,18 @@ def test_example_article_loads():
     page = article.load(EXAMPLES / "article.txt")
     assert page.pt.body or page.pt.caption or page.pt.headline
     assert page.en.body
+
+
+def test_cli_reads_page_and_pair(tmp_path):
+    page = write(tmp_path, "page.md", PAGE)
+    r = cli("check", page, "--engine", "none", "--format", "json")
+    assert r.returncode in (0, 1), r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["id"] == "page" and rep["stats"]["pt_sentences"] == 1
+    assert rep["stats"]["en_sentences"] == 4
+    pt = write(tmp_path, "n.pt.txt", "Governo lança programa\n\n" + "\n\n".join(PT_BODY))
+    en = write(tmp_path, "n.en.txt", "Government launches programme\n\n" + "\n\n".join(EN_BODY))
+    r = cli("check", "--pt", pt, "--en", en, "--engine", "none", "--format", "json")
+    assert r.returncode in (0, 1), r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["id"] == "n" and rep["stats"]["pt_sentences"] == rep["stats"]["en_sentences"] == 3

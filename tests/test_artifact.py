@@ -134,3 +134,24 @@ def test_corrupted_dev_corpus_artifacts_found(shared):
                        for i in found), (f, g["note"])
         assert len(found) == len(gold), f          # nothing else, one issue per problem
     assert n >= 5
+
+
+def test_cli_reports_artifacts(tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    d = {"id": "junk", "pt": {"headline": "Governo corta gastos",
+                             "body": ["O governo anunciou cortes de R$ 5,92 bilhões nesta sexta-feira (4).",
+                                      "A oposição criticou a medida."]},
+         "en": {"headline": "Government cuts spending",
+                "body": ["The government announced cuts of R$5.92 billion on Friday (4).&nbsp;",
+                         "12345678The opposition criticised the measure."]}}
+    p = tmp_path / "junk.json"
+    p.write_text(json.dumps(d), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--format", "json",
+                        "--engine", "none"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 1, r.stderr                # major issues fail by default
+    rep = json.loads(r.stdout)
+    arts = sorted((i["en"]["paragraph"], i["evidence"]["kind"]) for i in rep["issues"]
+                  if i["type"] == "artifact")
+    assert arts == [(0, "markup"), (1, "glued-digits")]

@@ -94,3 +94,21 @@ def test_segment_ignores_given_units(shared):
     seg = segment.segment(art)
     assert all(s.text for s in seg.pt + seg.en)
     assert any("p.p." in s.text and "em maio" in s.text for s in seg.pt)
+
+
+def test_cli_segments_like_the_api(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from conftest import ROOT
+    d = {"pt": {"body": [["O Sr. Lima chegou às 14h30 desta sexta-feira (4). A taxa subiu 0,5 p.p. em maio."]]},
+         "en": {"body": [["Mr. Lima arrived at 2:30 p.m. Friday (4). The rate rose 0.5 pp in May."]]}}
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps(d), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--format", "json",
+                        "--engine", "none"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode in (0, 1), r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["stats"]["pt_sentences"] == rep["stats"]["en_sentences"] == 2
+    assert [b["pt"]["text"] for b in rep["alignment"] if b["pt"]] == \
+        segment.split(d["pt"]["body"][0][0], "pt")
