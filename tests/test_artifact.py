@@ -40,6 +40,18 @@ def kinds(issues):
     ("The the government said on Friday that talks would go on.", "doubled-word", "The"),
     ("He said “the talks failed and left.", "unbalanced-quote", "“"),
     ("He said the talks failed” and left.", "unbalanced-quote", "”"),
+    ("He said \"the talks failed and left.", "unbalanced-quote", '"'),
+    ("Officials met in Beijing.04160333 The talks went on.", "glued-digits", "04160333"),
+    ("Officials met in Beijing. 04160333 The talks went on.", "glued-digits", "04160333"),
+    ("Leia também: governo anuncia novo pacote", "boilerplate", "Leia também"),
+    ("Advertisement", "boilerplate", "Advertisement"),
+    ("The plan was **approved** by the council.", "markup", "**approved**"),
+    ("See [the report](https://example.org/r) for details.", "markup", "[the report]"),
+    ("He resigned.\\nThe party agreed.", "markup", "\\n"),
+    ("Dear {name}, the figure is (TK).", "placeholder", "{name}"),
+    ("The plan was approved. was approved. by the council on Friday.", "duplicated", "was approved"),
+    ("The new law on public tenders for state companies was passed after the new law on public tenders for state companies stalled.",
+     "duplicated", "the new law on public"),
 ])
 def test_finds_junk(text, kind, match):
     found = issues_for([text])
@@ -66,6 +78,10 @@ def test_finds_junk(text, kind, match):
     "Super Bowl XXX was played in Arizona.",
     "Population reached 203,062,512 people, or 203062512 in the raw table.",
     "AT&T and Johnson & Johnson shares rose <3% on the day.",
+    "He is 5'10\" tall and weighs 80 kg; call 0800 123 4567 or 011 98765-4321.",
+    "The loan costs 0.0012% a day, and the code 0,0000125 was published.",
+    "Read the full report on the ministry website. Related parties were heard.",
+    "The minister said: \"We will cut taxes.\" The deal is done.",
 ])
 def test_no_false_alarms(text):
     assert issues_for([text]) == []

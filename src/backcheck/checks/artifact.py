@@ -5,16 +5,23 @@ Runs on every sentence of both sides (ctx.seg) and reports, once per problem:
   ("04160333The meeting"): 4+ digits before a capitalised word, or 6+ digits glued to
   any letter. Ordinary numbers, dates, prices, times and ordinals (R$5.92, 14h30, 19th,
   1º, 10km, 1990s) have fewer digits or a space, so they never match.
+  Also 6+ digits glued after a full stop ("Beijing.04160333") and an id with a leading
+  zero standing alone ("Beijing. 04160333 The").
 - `markup`: leftover HTML tags of common elements, HTML comments, entities (&nbsp;,
-  &#8220;), shortcodes ([caption ...]) and template tags ({{ ... }}).
-- `placeholder`: [TK], TKTK, XXXX, [inserir ...], lorem ipsum.
+  &#8220;), shortcodes ([caption ...]), template tags ({{ ... }}), unrendered Markdown
+  (**bold**, [text](url), a leading #) and escape sequences left as text (\\n, \\").
+- `placeholder`: [TK], (TK), TKTK, XXXX, [inserir ...], lorem ipsum, {0}, {name}.
 - `stray-fragment`: a short lower-case fragment after a closing quote and a full stop,
   ending the sentence (“... justice”. international.”).
 - `unbalanced-quote`: a curly closing quote with no opening one, or an opening quote never
   closed in its paragraph (unless the next paragraph opens with a quote: the English
-  convention for a quotation running over several paragraphs).
+  convention for a quotation running over several paragraphs); an odd number of straight
+  double quotes in a paragraph (inch marks after a digit excepted).
 - `duplicated`: the same run of 2+ words twice in a row ("of 106 million tonnes of 106
-  million tonnes"), or a whole sentence of 6+ words repeated on the same side.
+  million tonnes", also across a comma or full stop), a run of 5+ words found twice in
+  one sentence, or a whole sentence of 6+ words repeated on the same side.
+- `boilerplate`: page furniture left in the text ("Leia também: ...", "Advertisement",
+  "Continua após a publicidade").
 - `doubled-word`: the same word twice in a row ("the the"). Not flagged: words that are
   repeated on purpose (very very, não não, muito muito, had had, that that, se se: "se se
   confirmar"), and capitalised pairs, which are names (Bora Bora, Duran Duran).
@@ -30,12 +37,16 @@ from collections import defaultdict
 from backcheck.report.model import Issue
 
 MAJOR, MINOR = "major", "minor"
+FAR_REPEAT = 5       # words: "the Ministry of Health" twice in a sentence is ordinary
 
 _L = r"[^\W\d_]"                                   # a letter, any script
 GLUED = [
     re.compile(r"(?<!\d)\d{4,}(?=[A-ZÀ-Ý][a-zà-ÿ])"),          # 04160333The
     re.compile(rf"(?<![\d.,])\d{{6,}}(?={_L})"),                # 0416033leaked
     re.compile(rf"(?<={_L})\d{{6,}}(?![\d.,]\d)"),              # meeting04160333
+    re.compile(rf"(?<={_L}[.!?”\"])\d{{6,}}(?!\d)"),             # Beijing.04160333
+    # an id with a leading zero standing alone: prose never writes numbers like 04160333
+    re.compile(r"(?<![\w.,/:+-])0\d{6,}(?![\w/:-]|[.,]\d)"),
 ]
 HTML_TAGS = ("a|abbr|b|blockquote|br|caption|center|code|div|em|embed|figcaption|figure|font|"
              "h[1-6]|hr|i|iframe|img|li|ol|p|pre|script|section|small|span|strong|style|sub|"
@@ -47,6 +58,11 @@ MARKUP = [
     re.compile(r"\[/?(?:caption|embed|gallery|video|audio|playlist|shortcode)\b[^\]]*\]",
                re.IGNORECASE),
     re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}"),
+    # Markdown that a renderer should have consumed, and escape sequences left as text
+    re.compile(r"\*\*[^*]+\*\*|(?<!\w)__[^_]+__(?!\w)"),
+    re.compile(r"\[[^\]]+\]\((?:https?://|www\.|/)[^)]*\)"),
+    re.compile(r"^#{1,6}\s"),
+    re.compile(r"\\[nrt\"'/]"),
 ]
 PLACEHOLDER = [
     re.compile(r"\[\s*(?:TK|TKTK|TBD|TBC|TODO|FIXME|X+|\?+|\.\.\.|…|"
@@ -55,7 +71,15 @@ PLACEHOLDER = [
     re.compile(r"\b(?:TKTK|TK TK)\b|\bTK\b(?=\s*[\]).,;]|\s*$)"),
     re.compile(r"\b[Xx]{4,}\b|\bxxx\b"),          # not XXX: a Roman numeral (Super Bowl XXX)
     re.compile(r"\blorem ipsum\b|\bdolor sit amet\b", re.IGNORECASE),
+    re.compile(r"\(\s*TK\s*\)|\{\d+\}|\{[a-z_]{2,}\}"),
 ]
+# Page furniture a CMS or scraper left inside the article text.
+BOILERPLATE = re.compile(
+    r"^(?:leia (?:também|mais)|veja (?:também|mais)|saiba mais|continua (?:após|depois) d[ao] "
+    r"(?:publicidade|anúncio)|publicidade|anúncio|read (?:more|also)|see also|related|"
+    r"advertisement|continues? (?:after|below) (?:the )?(?:advertising|advertisement|ad)|"
+    r"story continues below|clique aqui|click here|subscribe to|assine (?:a|nossa) newsletter)"
+    r"\b(?:\s*[:.!]|\s*$|(?=.{0,60}:))", re.IGNORECASE)
 STRAY = re.compile(r"[”\"][.!?]\s+([a-zà-ÿ][\w’'-]*(?:[\s,]+[\w’'-]+){0,5}[.!?]?[”\"]?)\s*$")
 WORD = re.compile(r"[\w’'-]+")
 # Words people double on purpose (intensifiers, emphatic answers) and pairs that are
@@ -74,6 +98,9 @@ def _findings(text: str) -> list[tuple[int, int, str, str]]:
     m = STRAY.search(text)
     if m:
         out.append((m.start(), m.end(), "stray-fragment", m.group(1)))
+    m = BOILERPLATE.search(text)
+    if m:
+        out.append((0, len(text), "boilerplate", text))
     out.extend(_repeats(text))
     return out
 
@@ -90,7 +117,8 @@ def _repeats(text: str) -> list[tuple[int, int, str, str]]:
                 gap = text[toks[i + n - 1][1]:toks[i + n][0]]
                 if all(w[0].isupper() for w in words) or all(w.isdigit() for w in words):
                     continue                   # names (Bora Bora), scores and lists of numbers
-                if not gap.isspace() and not (n > 1 and gap.strip() in ",;" and " " in gap):
+                if not gap.isspace() and not (n > 1 and len(gap.strip()) == 1
+                                              and gap.strip() in ",;:.!?" and " " in gap):
                     continue                   # "p.p.", "U.S.": the copies must be words apart
                 if n == 1 and low[i] in REPEATABLE:
                     continue
@@ -103,7 +131,24 @@ def _repeats(text: str) -> list[tuple[int, int, str, str]]:
             i += 2 * hit
         else:
             i += 1
+    if not out:
+        out.extend(_far_repeat(text, toks, low))
     return out
+
+
+def _far_repeat(text, toks, low, n=FAR_REPEAT):
+    """A run of n+ words found twice in one sentence, not side by side."""
+    seen: dict[tuple, int] = {}
+    for i in range(len(low) - n + 1):
+        key = tuple(low[i:i + n])
+        if key in seen and i - seen[key] >= n:
+            j, k = seen[key], n                # extend to the whole repeated run
+            while i + k < len(low) and j + k < i and low[j + k] == low[i + k]:
+                k += 1
+            s, e = toks[i][0], toks[i + k - 1][1]
+            return [(s, e, "duplicated", text[s:e])]
+        seen.setdefault(key, i)
+    return []
 
 
 def _quote_problems(sents: list[str], next_opens: bool) -> list[tuple[int, int, str]]:
@@ -122,6 +167,12 @@ def _quote_problems(sents: list[str], next_opens: bool) -> list[tuple[int, int, 
                     bad.append((k, j, ch))
     if stack and not next_opens:
         bad.extend(stack)
+    # straight double quotes: an odd number in a paragraph (not inch marks: 5'10")
+    straight = [(k, j) for k, s in enumerate(sents) for j, ch in enumerate(s)
+                if ch == '"' and not (j and s[j - 1].isdigit())]
+    if len(straight) % 2:
+        k, j = straight[-1]
+        bad.append((k, j, '"'))
     return bad
 
 
@@ -133,6 +184,7 @@ MESSAGES = {
     "unbalanced-quote": "unbalanced quotation mark {m!r}",
     "duplicated": "duplicated fragment {m!r}",
     "doubled-word": "doubled word {m!r}",
+    "boilerplate": "page furniture left in the text: {m!r}",
 }
 SEVERITY = {"doubled-word": MINOR, "unbalanced-quote": MINOR}
 SIDE_NAME = {"pt": "Portuguese", "en": "English"}
