@@ -287,3 +287,40 @@ def test_cli_reads_page_and_pair(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     rep = json.loads(r.stdout)
     assert rep["id"] == "n" and rep["stats"]["pt_sentences"] == rep["stats"]["en_sentences"] == 3
+
+
+def test_page_alternating_with_both_headlines_standfirsts_captions(tmp_path):
+    text = ("Câmara aprova reforma tributária em segundo turno\n\n"
+            "Chamber passes tax reform in second round\n\n"
+            "Texto segue para o Senado, que deve votar a proposta até dezembro\n\n"
+            "Bill goes to the Senate, which is expected to vote on it by December\n\n"
+            "Deputados comemoram a aprovação no plenário | Foto: Pedro Lima/Agência\n\n"
+            "Deputies celebrate the approval on the floor | Photo: Pedro Lima/Agência\n\n"
+            "A Câmara aprovou nesta sexta-feira (7) a reforma tributária, por 375 votos a 113.\n\n"
+            "The Chamber approved the tax reform on Friday (7), by 375 votes to 113.\n")
+    art = article.load(write(tmp_path, "alt.txt", text))
+    assert art.pt.headline.startswith("Câmara") and art.en.headline.startswith("Chamber")
+    assert art.pt.standfirst.startswith("Texto") and art.en.standfirst.startswith("Bill")
+    assert art.pt.caption == "Deputados comemoram a aprovação no plenário"
+    assert art.en.credit == "Photo: Pedro Lima/Agência" and art.pt.credit == "Foto: Pedro Lima/Agência"
+    assert len(art.pt.body) == len(art.en.body) == 1
+
+
+def test_markdown_page_one_language_after_the_other(tmp_path):
+    text = ("# Chuva deixa 12 mortos no litoral paulista\n\n"
+            "*Defesa Civil alerta para novos deslizamentos nas próximas 48 horas*\n\n"
+            "A chuva que atingiu o litoral norte de São Paulo deixou ao menos 12 mortos.\n\n"
+            "## Buscas\n\n"
+            "Equipes de resgate procuram desaparecidos em São Sebastião.\n\n"
+            "# Rain leaves 12 dead on São Paulo coast\n\n"
+            "*Civil Defense warns of new landslides over the next 48 hours*\n\n"
+            "The rain that hit the northern coast of São Paulo left at least 12 people dead.\n\n"
+            "## Search\n\n"
+            "Rescue teams are searching for missing people in São Sebastião.\n")
+    art = article.load(write(tmp_path, "blocks.md", text))
+    assert art.pt.headline == "Chuva deixa 12 mortos no litoral paulista"
+    assert art.en.headline == "Rain leaves 12 dead on São Paulo coast"
+    assert art.en.standfirst.startswith("Civil Defense warns") and "*" not in art.en.standfirst
+    assert art.pt.body == ["A chuva que atingiu o litoral norte de São Paulo deixou ao menos 12 mortos.",
+                           "Buscas", "Equipes de resgate procuram desaparecidos em São Sebastião."]
+    assert art.en.body[1] == "Search" and len(art.en.body) == 3

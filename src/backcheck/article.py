@@ -316,41 +316,67 @@ def _front_end(paras: list[_Para]) -> int:
     return n
 
 
+def _sections(paras: list[_Para]) -> list[list[_Para]]:
+    """A page may hold one language after the other: a new section (with its own
+    headline, standfirst and caption) starts where a language appears for the first
+    time, or at a Markdown heading of a language that has no headline yet."""
+    out: list[list[_Para]] = []
+    seen: set[str] = set()
+    headed: set[str] = set()
+    for p in paras:
+        if out and (p.lang not in seen or (p.heading and p.lang not in headed)):
+            out.append([])
+        if not out:
+            out.append([])
+        out[-1].append(p)
+        seen.add(p.lang)
+        if p.heading:
+            headed.add(p.lang)
+    return out
+
+
 def _structure(paras: list[_Para]) -> tuple[Side, Side]:
     sides = {"pt": Side(), "en": Side()}
+    for section in _sections(paras):
+        _structure_section(section, sides)
+    return sides["pt"], sides["en"]
+
+
+def _structure_section(paras: list[_Para], sides: dict[str, Side]) -> None:
     nfront = _front_end(paras)
     front, body = paras[:nfront], paras[nfront:]
     role: dict[int, str] = {}
     for i, p in enumerate(front):                       # captions and their credits
-        if p.credit and not sides[p.lang].credit:
-            sides[p.lang].credit = p.credit
+        side = sides[p.lang]
+        if p.credit and not side.credit and not side.caption:
+            side.credit = p.credit
             if p.text:
                 role[i] = "caption"
             elif i > 0 and front[i - 1].lang == p.lang and i - 1 not in role:
                 role[i - 1] = "caption"                # the credit line ends the caption
             if not p.text:
                 role.setdefault(i, "credit")
-        elif p.credit:
-            role[i] = "extra"
     for i, p in enumerate(front):                       # a caption's translation beside it
         if role.get(i) != "caption":
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(front) and j not in role and front[j].lang != p.lang \
-                    and not front[j].heading and front[j].text \
-                    and not any(role.get(k) == "caption" and front[k].lang == front[j].lang
+            q = front[j] if 0 <= j < len(front) else None
+            if q and j not in role and q.lang != p.lang and not q.heading and q.text \
+                    and not sides[q.lang].caption \
+                    and not any(role.get(k) == "caption" and front[k].lang == q.lang
                                 for k in range(len(front))):
                 role[j] = "caption"
                 break
     for lang in ("pt", "en"):                           # headline, then standfirst
         mine = [i for i, p in enumerate(front) if p.lang == lang and i not in role and p.text]
         heads = [i for i in mine if front[i].heading]
-        if mine:
-            h = heads[0] if heads else mine[0]
-            role[h] = "headline"
-            rest = [i for i in mine if i != h and i > h]
-            if rest:
-                role[rest[0]] = "standfirst"
+        free = [f for f in ("headline", "standfirst") if not getattr(sides[lang], f)]
+        if heads and "headline" in free:
+            role[heads[0]] = "headline"
+            free.remove("headline")
+            mine = [i for i in mine if i > heads[0]]
+        for i, f in zip(mine, free):
+            role[i] = f
     for i, p in enumerate(front):
         r = role.get(i, "body")
         side = sides[p.lang]
@@ -363,7 +389,6 @@ def _structure(paras: list[_Para]) -> tuple[Side, Side]:
             sides[p.lang].body.append(p.text)
         if p.credit and not sides[p.lang].credit:
             sides[p.lang].credit = p.credit
-    return sides["pt"], sides["en"]
 
 
 def from_page(text: str, ident: str, source=None, config=None) -> Article:

@@ -182,6 +182,12 @@ def detect(text: str) -> str | None:
         return None
     if all(w[0].isupper() for w in words) and len(words) <= 4:
         return None                      # "Xi Jinping", "EFE/EPA": names carry no language
+    # Capitalised words after the first are mostly names (São Paulo, Xi Jinping): they
+    # say little about the language of the sentence, so leave them out when enough
+    # other words remain.
+    plain = words[:1] + [w for w in words[1:] if not w[0].isupper()]
+    if len(plain) >= 3:
+        words = plain
     conf = confidence(" ".join(words))
     best = max(conf, key=conf.get)
     return best if conf[best] >= MIN_CONFIDENCE else None
