@@ -324,3 +324,32 @@ def test_markdown_page_one_language_after_the_other(tmp_path):
     assert art.pt.body == ["A chuva que atingiu o litoral norte de São Paulo deixou ao menos 12 mortos.",
                            "Buscas", "Equipes de resgate procuram desaparecidos em São Sebastião."]
     assert art.en.body[1] == "Search" and len(art.en.body) == 3
+
+
+def test_special_files_and_utf16_without_bom(tmp_path):
+    with pytest.raises(InputError, match="not a regular file"):
+        article.load("/dev/zero")
+    p = write(tmp_path, "u16.txt", "Olá mundo, texto em português.".encode("utf-16-le"), "b")
+    with pytest.raises(InputError, match="UTF-16 without a byte-order mark"):
+        article.load(p)
+    with pytest.raises(InputError, match="file too large"):
+        article.load(write(tmp_path, "big.txt", "x" * 200_000), config=Config(max_article_chars=10))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(a=st.binary(max_size=200), b=st.text(max_size=200))
+def test_pair_any_content_raises_only_input_error(tmp_path, a, b):
+    pt, en = tmp_path / "p.txt", tmp_path / "e.txt"
+    pt.write_bytes(a)
+    en.write_text(b, encoding="utf-8")
+    try:
+        art = article.load_pair(pt, en)
+    except InputError:
+        pass
+    else:
+        assert not art.pt.is_empty() and not art.en.is_empty()
+
+
+def test_deeply_nested_json(tmp_path):
+    with pytest.raises(InputError, match="malformed JSON"):
+        article.load(write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000))

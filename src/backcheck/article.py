@@ -75,12 +75,17 @@ def read_text(path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     try:
         if p.is_dir():
             raise InputError(path, "is a directory, not an article file")
-        size = p.stat().st_size
+        if not p.exists():
+            raise FileNotFoundError(path)
+        if not p.is_file():
+            raise InputError(path, "not a regular file")     # a FIFO or device never ends
         # Refuse a huge file before reading it (4 bytes per character at most in UTF-8,
-        # plus room for JSON escapes and extra keys).
-        if size > 8 * max_chars + 65536:
-            raise InputError(path, f"file too large ({size} bytes) for max_article_chars = {max_chars}")
-        data = p.read_bytes()
+        # plus room for JSON escapes and extra keys); read no more than that either.
+        cap = 8 * max_chars + 65536
+        with p.open("rb") as fh:
+            data = fh.read(cap + 1)
+        if len(data) > cap:
+            raise InputError(path, f"file too large for max_article_chars = {max_chars}")
     except InputError:
         raise
     except FileNotFoundError:
@@ -101,6 +106,8 @@ def decode(data: bytes, path=None) -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as e:
                 raise InputError(path, f"invalid {enc.upper()} at byte {e.start}") from None
+    if len(data) > 3 and max(data[1::2].count(0), data[0::2].count(0)) > len(data) // 3:
+        raise InputError(path, "not UTF-8 (looks like UTF-16 without a byte-order mark)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
