@@ -149,6 +149,21 @@ PT = [
      ["O alerta vale até sáb.", "Depois o tempo melhora."]),
     ("“Vamos!” “Agora!”, gritou a multidão. A polícia interveio.",
      ["“Vamos!”", "“Agora!”, gritou a multidão.", "A polícia interveio."]),
+    # European Portuguese
+    ("«Não vamos desistir», disse o ministro. A sessão terminou.",
+     ["«Não vamos desistir», disse o ministro.", "A sessão terminou."]),
+    ("O ministro disse: «O país vai crescer. Não há dúvida.» A oposição discordou.",
+     ["O ministro disse: «O país vai crescer. Não há dúvida.»", "A oposição discordou."]),
+    ("A Dr.ª Ana Silva falou. O Eng. Rui Costa também.",
+     ["A Dr.ª Ana Silva falou.", "O Eng. Rui Costa também."]),
+    ("A empresa Têxteis Silva, Lda. faliu. Os trabalhadores protestaram.",
+     ["A empresa Têxteis Silva, Lda. faliu.", "Os trabalhadores protestaram."]),
+    ("O jogo é às 20h00 de 5.ª feira. O estádio esgotou.",
+     ["O jogo é às 20h00 de 5.ª feira.", "O estádio esgotou."]),
+    ("O custo foi de 1,2 mil milhões de euros. O Governo aprovou.",
+     ["O custo foi de 1,2 mil milhões de euros.", "O Governo aprovou."]),
+    ("«Vamos!» «Agora!», gritou a multidão. A PSP interveio.",
+     ["«Vamos!»", "«Agora!», gritou a multidão.", "A PSP interveio."]),
 ]
 
 EN = [

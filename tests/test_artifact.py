@@ -41,6 +41,7 @@ def kinds(issues):
     ("He said “the talks failed and left.", "unbalanced-quote", "“"),
     ("He said the talks failed” and left.", "unbalanced-quote", "”"),
     ("He said \"the talks failed and left.", "unbalanced-quote", '"'),
+    ("O ministro disse «que não sabe e saiu.", "unbalanced-quote", "«"),
     ("Officials met in Beijing.04160333 The talks went on.", "glued-digits", "04160333"),
     ("Officials met in Beijing. 04160333 The talks went on.", "glued-digits", "04160333"),
     ("Leia também: governo anuncia novo pacote", "boilerplate", "Leia também"),
@@ -82,6 +83,7 @@ def test_finds_junk(text, kind, match):
     "The loan costs 0.0012% a day, and the code 0,0000125 was published.",
     "Read the full report on the ministry website. Related parties were heard.",
     "The minister said: \"We will cut taxes.\" The deal is done.",
+    "«Não vamos desistir», disse o ministro. «O país está preparado.»",
 ])
 def test_no_false_alarms(text):
     assert issues_for([text]) == []

@@ -13,7 +13,7 @@ Runs on every sentence of both sides (ctx.seg) and reports, once per problem:
 - `placeholder`: [TK], (TK), TKTK, XXXX, [inserir ...], lorem ipsum, {0}, {name}.
 - `stray-fragment`: a short lower-case fragment after a closing quote and a full stop,
   ending the sentence (“... justice”. international.”).
-- `unbalanced-quote`: a curly closing quote with no opening one, or an opening quote never
+- `unbalanced-quote`: a curly (“ ”) or angle (« ») closing quote with no opening one, or an opening quote never
   closed in its paragraph (unless the next paragraph opens with a quote: the English
   convention for a quotation running over several paragraphs); an odd number of straight
   double quotes in a paragraph (inch marks after a digit excepted).
@@ -153,20 +153,22 @@ def _far_repeat(text, toks, low, n=FAR_REPEAT):
 
 def _quote_problems(sents: list[str], next_opens: bool) -> list[tuple[int, int, str]]:
     """(sentence index, offset, char) of unbalanced curly double quotes in one paragraph."""
-    stack, bad = [], []
-    for k, s in enumerate(sents):
-        for j, ch in enumerate(s):
-            if ch == "“":
-                if stack:                     # a new quote opens before the last closed
-                    bad.append(stack.pop())
-                stack.append((k, j, ch))
-            elif ch == "”":
-                if stack:
-                    stack.pop()
-                else:
-                    bad.append((k, j, ch))
-    if stack and not next_opens:
-        bad.extend(stack)
+    bad = []
+    for open_, close in (("“", "”"), ("«", "»")):
+        stack = []
+        for k, s in enumerate(sents):
+            for j, ch in enumerate(s):
+                if ch == open_:
+                    if stack:                 # a new quote opens before the last closed
+                        bad.append(stack.pop())
+                    stack.append((k, j, ch))
+                elif ch == close:
+                    if stack:
+                        stack.pop()
+                    else:
+                        bad.append((k, j, ch))
+        if stack and not next_opens:
+            bad.extend(stack)
     # straight double quotes: an odd number in a paragraph (not inch marks: 5'10")
     straight = [(k, j) for k, s in enumerate(sents) for j, ch in enumerate(s)
                 if ch == '"' and not (j and s[j - 1].isdigit())]
@@ -204,7 +206,7 @@ def _side_issues(ctx, side: str) -> list[Issue]:
         idx = blocks[key]
         nxt = keys[b + 1] if b + 1 < len(keys) else None
         next_opens = bool(nxt and nxt[0] == key[0] == "body" and
-                          segs[blocks[nxt][0]].text.lstrip().startswith("“"))
+                          segs[blocks[nxt][0]].text.lstrip().startswith(("“", "«")))
         for k, j, ch in _quote_problems([segs[i].text for i in idx], next_opens):
             found[idx[k]].append((j, j + 1, "unbalanced-quote", ch))
     seen: dict[str, int] = {}
