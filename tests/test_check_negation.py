@@ -44,15 +44,21 @@ def test_negative_rendered_positive_is_flagged_and_confirmed_by_translation():
     [i] = run(pairs, pt2en=["The transfers are not the normal behaviour."],
               en2pt=["As transferências são comportamento normal."])
     assert i.severity == "critical" and "Portuguese is negative" in i.message
-    assert i.evidence["back_translation"] == "As transferências são comportamento normal."
+    assert i.evidence["en2pt"] == "As transferências são comportamento normal."
+    assert i.evidence["back_translation"] == "The transfers are not the normal behaviour."
 
 
 def test_back_translation_with_same_polarity_clears_the_bead():
-    # a negative phrased without a listed negator ("failed to")
-    pairs = [("A empresa não atingiu a meta.", "The company failed to reach its target.")]
+    # a negative phrased without any listed negator ("has not once" -> "has gone ... free")
+    pairs = [("Ele nunca foi preso.", "He has always gone free.")]
     assert len(run(pairs)) == 1
-    assert run(pairs, pt2en=["The company did not reach the goal."],
-               en2pt=["A empresa não conseguiu atingir sua meta."]) == []
+    assert run(pairs, pt2en=["He was never arrested."], en2pt=["Ele nunca foi preso."]) == []
+
+
+def test_implicit_negatives_absorb_a_difference():
+    pairs = [("A empresa não conseguiu atingir a meta.", "The company failed to reach its target."),
+             ("O ministro não quis comentar.", "The minister declined to comment.")]
+    assert run(pairs) == []
 
 
 def test_direction_swap_is_a_mistranslation_naming_the_words():

@@ -12,8 +12,13 @@ EUA/U.S., uruguaio/Uruguayan, SP/São Paulo, ...), when it is a reordered acrony
 The translation then tells names from common words: a capitalised English word that
 appears in the translation of the Portuguese is a translated word ("Central Bank" for
 "Banco Central"), not a swapped name; one that the back-translation copies unchanged
-is a name (engines copy names). Without a translation, sentence-initial words and
-titles are not taken for names.
+is a name (engines copy names). Sentence-initial words and Title Case headlines say
+nothing about names. Without a translation (--engine none) cognates ("Senado"/"Senate")
+cannot be told from swapped names, so only known names (the exonym list) and acronyms
+are compared.
+
+The home country is context: English may add "Brazil's" or "Brazilian" where Portuguese
+says "do país"; only the Portuguese side's "Brasil" counts as a name to keep.
 
 Severity policy: a name on each side with no counterpart on the other (a replaced
 person, place or organisation: "Menezes" vs "Mendes", "Lisboa" vs "Porto") is
@@ -84,6 +89,12 @@ def exonyms() -> tuple[dict, dict]:
     return pt, en
 
 
+@lru_cache(maxsize=1)
+def home_group() -> int | None:
+    """The exonym group of Brazil, the home country of the articles."""
+    return exonyms()[0].get(("Brasil",))
+
+
 def _inflect(form: str) -> list[str]:
     """A Portuguese demonym's feminine and plural forms (uruguaio: uruguaia, uruguaios...)."""
     if not form.islower():
@@ -98,7 +109,7 @@ def _inflect(form: str) -> list[str]:
 class Side:
     """Tokens of one side of a bead, with their exonym groups."""
 
-    def __init__(self, text: str, lang: str):
+    def __init__(self, text: str, lang: str, headline: bool = False):
         self.text = text
         self.lang = lang
         self.toks = []          # (original token, start, end, sentence-initial)
@@ -126,6 +137,10 @@ class Side:
                     break
             i += 1
         self.groups = set(self.group_of.values())
+        # Title Case headlines capitalise common words: case says nothing about names there
+        long_words = [t for t, *_ in self.toks if len(t) > 4]
+        self.title_case = headline and len(long_words) >= 3 and \
+            not any(t[0].islower() for t in long_words)
 
 
 def _lookup(table: dict, words: tuple) -> int | None:
@@ -169,11 +184,17 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
             continue
         if other_mt is not None and f in other_mt:
             continue            # the other side's translation has it: a translated word
+        if known and side.lang == "en" and side.group_of[k] == home_group():
+            continue            # English adds "Brazil's", "Brazilian" as context for readers
         if not known:
-            if initial and not (k + 1 < len(toks) and toks[k + 1][0][:1].isupper()):
+            if initial:
                 continue        # a capitalised first word is usually a common word
+            if own_mt is None and not (tok.isupper() and len(tok) > 1):
+                continue        # without a translation only known names and acronyms count
             if own_mt is not None and f not in own_mt:
                 continue        # the engine translates it: a common word, not a name
+            if side.title_case and not tok.isupper():
+                continue
         out.append(k)
     return out
 
@@ -272,7 +293,8 @@ def check(ctx) -> list:
     for k, bead in enumerate(beads):
         if not bead.src or not bead.tgt:
             continue
-        pt, en = Side(text("pt", bead.src), "pt"), Side(text("en", bead.tgt), "en")
+        head = ctx.seg.pt[bead.src[0]].field == "headline"
+        pt, en = Side(text("pt", bead.src), "pt", head), Side(text("en", bead.tgt), "en", head)
         pt2en, en2pt = _mt_words(ctx.pt2en, bead.src), _mt_words(ctx.en2pt, bead.tgt)
         strict_pt = candidates(pt, en, pt2en, en2pt)
         strict_en = candidates(en, pt, en2pt, pt2en)
@@ -297,10 +319,12 @@ def check(ctx) -> list:
             pt_names = []
         else:
             continue
-        bt = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        bt = " ".join(ctx.pt2en[i] or "" for i in bead.src) if ctx.pt2en else None
+        e2p = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
         issues.append(Issue("entity", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
                             msg, {"pt_items": pt_names, "en_items": en_names,
-                                  "back_translation": bt, "similarity": bead.score}))
+                                  "back_translation": bt, "en2pt": e2p,
+                                  "similarity": bead.score}))
     return issues
 
 

@@ -26,8 +26,15 @@ from backcheck.report.model import Issue
 NEG_PT = {"não", "nunca", "nem", "jamais", "nenhum", "nenhuma", "ninguém", "nada",
           "tampouco", "nenhuns", "nenhumas"}
 NEG_EN = {"not", "never", "neither", "nor", "none", "nobody", "nothing", "no", "cannot"}
-WEAK_PT = {"sem"}
-WEAK_EN = {"without", "rather"}
+# Implicit negatives: they may absorb a difference in counts but never create one.
+WEAK_PT = {"sem", "falhou", "falharam", "recusou", "recusaram", "negou", "negaram",
+           "impossível", "incapaz", "ausência", "deixou", "deixaram", "deixa", "evitou",
+           "evitaram", "menos", "pouco", "sequer"}
+WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing", "unable",
+           "lack", "lacks", "lacked", "lacking", "refuse", "refused", "refuses", "decline",
+           "declined", "deny", "denied", "denies", "impossible", "absence", "absent",
+           "hardly", "barely", "unlikely", "stopped", "ceased", "yet", "avoid", "avoided",
+           "less", "little", "fewer", "missed", "short"}
 # idioms that contain a negator but do not negate
 IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem (só|sempre)\b|\bnão é à toa\b", re.I)
 IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|\bnothing but\b|\bno doubt\b|\bno sooner\b", re.I)
@@ -39,28 +46,32 @@ AUX_PT = {"foi", "foram", "é", "são", "era", "eram", "será", "serão", "tem",
           "tinham", "havia", "haviam", "está", "estão", "estava", "estavam", "ser", "sido",
           "ter", "seja", "sejam", "fosse", "fossem", "que", "se", "ficou", "ficaram", "tenha"}
 
-# direction pairs: (name, pt pole A, pt pole B, en pole A, en pole B); stems match word starts
+# direction pairs: (name, pt pole A, pt pole B, en pole A, en pole B); stems match word
+# starts (stems of three letters or fewer match whole words). Words with several senses
+# ("up", "down", "later", "including", "passed") are left out on purpose: a swap is only
+# reported when each side uses one pole unambiguously.
 PAIRS = [
     ("rise/fall",
      ("subi", "sobe", "sobem", "alta", "aument", "cresc", "cresceu", "avanç", "elev", "dispar"),
      ("cai", "caí", "caiu", "caem", "queda", "baix", "recu", "diminu", "redu", "despenc", "encolh"),
      ("rose", "rise", "rising", "risen", "increas", "grew", "grow", "climb", "gain", "jump",
-      "soar", "higher", "up"),
+      "soar", "higher"),
      ("fell", "fall", "falling", "fallen", "drop", "declin", "decreas", "shrank", "shrink",
-      "slump", "plung", "lower", "down")),
+      "slump", "plung", "lower")),
     ("approve/reject",
-     ("aprov",), ("rejeit", "reprov", "vet", "derrub"),
-     ("approv", "pass", "passed", "endors"), ("reject", "veto", "vote down", "voted down", "struck down")),
+     ("aprov",), ("rejeit", "reprov", "vetou", "vetar", "vetad"),
+     ("approv", "endors"), ("reject", "veto", "vote down", "voted down")),
     ("win/lose",
-     ("venc", "ganh", "derrot"), ("perd",),
-     ("won", "win", "beat", "defeat"), ("lost", "lose", "losing")),
+     ("venceu", "vencer", "venceram", "ganhou", "ganharam"), ("perdeu", "perderam", "perder"),
+     ("won", "win", "wins", "beat", "beats"), ("lost", "lose", "loses", "losing")),
     ("ahead/behind",
-     ("antecip", "anteced", "adiant"), ("adi", "atras", "posterg", "prorrog"),
-     ("ahead", "early", "earlier", "forward", "advance"),
-     ("behind", "late", "later", "postpon", "delay", "put off")),
+     ("antecip", "anteced", "adiant"), ("adia", "adiou", "adiad", "atras", "posterg"),
+     ("ahead", "forward", "advance"),
+     ("behind", "postpon", "delay", "put off")),
     ("add/remove",
-     ("acrescent", "inclu", "adicion"), ("retir", "remov", "exclu", "elimin", "suprim"),
-     ("add", "includ", "insert"), ("remov", "drop", "delet", "exclud", "strik", "struck", "elimin")),
+     ("acrescent", "adicion"), ("retir", "remov", "exclu", "elimin", "suprim"),
+     ("add", "added", "adding", "adds", "insert"),
+     ("remov", "delet", "exclud", "strik", "struck", "elimin", "scrap")),
 ]
 
 
@@ -170,8 +181,7 @@ def check(ctx) -> list:
                 if b not in p2e and a not in e2p:
                     keep.append((name, a, b))
             flips = keep
-        bt = en2pt
-        ev = {"back_translation": bt, "similarity": bead.score}
+        ev = {"back_translation": pt2en, "en2pt": en2pt, "similarity": bead.score}
         if neg_flip and flips:
             continue        # a negated antonym says the same thing ("não aprovou" = "rejected")
         if neg_flip:

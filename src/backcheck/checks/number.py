@@ -48,9 +48,17 @@ WORDS_EN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
             "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
             "dozen": 12}
+# European Portuguese: "mil milhões" is a billion and "bilião" a million million.
+ORD_PT = {"primeiro": 1, "primeira": 1, "segundo": 2, "segunda": 2, "terceiro": 3,
+          "terceira": 3, "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5, "sexto": 6,
+          "sexta": 6, "sétimo": 7, "sétima": 7, "oitavo": 8, "oitava": 8, "nono": 9,
+          "nona": 9, "décimo": 10, "décima": 10}
+ORD_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+          "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 MULT_PT = {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "mi": 1e6, "bilhão": 1e9,
            "bilhões": 1e9, "bi": 1e9, "mil milhões": 1e9, "trilhão": 1e12, "trilhões": 1e12,
-           "milhao": 1e6, "milhoes": 1e6, "bilhao": 1e9, "bilhoes": 1e9}
+           "milhao": 1e6, "milhoes": 1e6, "bilhao": 1e9, "bilhoes": 1e9,
+           "bilião": 1e12, "biliões": 1e12}
 MULT_EN = {"thousand": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
            "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3}
 CURRENCY = {"r$": "BRL", "us$": "USD", "u$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
@@ -62,7 +70,8 @@ UNITS = {"°c": "C", "ºc": "C", "°f": "F", "km": "km", "mi": "mile", "miles": 
          "kg": "kg", "lb": "lb", "pounds": "lb", "libras": "lb", "m": "m", "metros": "m",
          "meters": "m", "metres": "m", "ft": "ft", "feet": "ft", "pés": "ft"}
 
-NUM = r"\d+(?:[.,\u00a0\u202f]\d+)*"
+# thousands may be grouped by a (no-break, thin or, European Portuguese, plain) space
+NUM = r"\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d+(?:[.,\u00a0\u202f]\d+)*"
 TOKEN = re.compile(
     r"(?P<cur>R\$|US\$|U\$|€|£|\$)?\s?"
     r"(?P<num>" + NUM + r")"
@@ -197,6 +206,9 @@ def extract(text: str, lang: str) -> list[Item]:
         wl = w.lower()
         if wl not in months:
             continue
+        if lang == "pt" and w[0].isupper() and m.start() > 0 \
+                and not re.search(r"[.!?“\"]\s*$", text[:m.start()]):
+            continue            # Portuguese writes months in lower case: "Rio de Janeiro"
         if wl in DOTTED_ONLY and not m.group(2) and wl not in ("jan",):
             # "May" the month is capitalised and not sentence-initial; "mar"/"set"/... need a dot
             if not (lang == "en" and wl == "may" and w == "May" and m.start() > 0
@@ -229,6 +241,14 @@ def extract(text: str, lang: str) -> list[Item]:
         if mm:
             v = v * mults[mm.group(1)]
         items.append(Item(frozenset({_r(float(v))}), m.group(0), "num", soft=True))
+    # ordinal words (soft): "3º trimestre" = "third quarter"; never a difference alone,
+    # "segundo" is also "according to" and "quarta" a weekday
+    ords = ORD_PT if lang == "pt" else ORD_EN
+    for m in WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in ords and not re.match(r"-feira", text[m.end():]):
+            items.append(Item(frozenset({float(ords[w])}), m.group(0), "num", soft=True,
+                              extra={"absorb_only": True}))
     # "um milhão", "a million", bare "mil pessoas"
     for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
         if (m.group(1) in ("um", "uma") and lang == "pt") or (m.group(1) in ("a", "one") and lang == "en"):
@@ -318,6 +338,9 @@ def check(ctx) -> list:
         # tie-breaker: the translation of the other side carries the value after all
         left_pt = [a for a in left_pt if not _covered(a, _translated(ctx, "en", bead.tgt))]
         left_en = [b for b in left_en if not _covered(b, _translated(ctx, "pt", bead.src))]
+        # ordinal words only absorb figures ("third" = "3º"); they are never a difference
+        left_pt = [a for a in left_pt if not a.extra.get("absorb_only")]
+        left_en = [b for b in left_en if not b.extra.get("absorb_only")]
         # soft items (years, written-out numbers) may come and go unless both sides changed
         hard_pt = [a for a in left_pt if not a.soft]
         hard_en = [b for b in left_en if not b.soft]
@@ -342,8 +365,10 @@ def check(ctx) -> list:
                 continue
             severity = "minor"
             msg = f"number {_fmt(left_en)} in English is not in the Portuguese"
-        bt = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        bt = " ".join(ctx.pt2en[i] or "" for i in bead.src) if ctx.pt2en else None
+        e2p = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
         issues.append(Issue("number", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
                             msg, {"pt_items": pt_items, "en_items": en_items,
-                                  "back_translation": bt, "similarity": bead.score}))
+                                  "back_translation": bt, "en2pt": e2p,
+                                  "similarity": bead.score}))
     return issues

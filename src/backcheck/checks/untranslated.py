@@ -166,8 +166,8 @@ def check(ctx) -> list:
                "name": f"Portuguese name left untranslated (translate or gloss it): \"{shown}\"",
                "word": f"Portuguese word(s) left untranslated in the English: {shown}"}[kind]
         issues.append(Issue("untranslated", sev, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
-                            msg, {"pt_items": [], "en_items": [shown], "back_translation": en2pt,
-                                  "similarity": bead.score}))
+                            msg, {"pt_items": [], "en_items": [shown], "back_translation": pt2en,
+                                  "en2pt": en2pt, "similarity": bead.score}))
     return issues
 
 
