@@ -5,7 +5,8 @@ CORPUS/corrupted, writes one JSON report per article named after the file's stem
 scores them with the corpus's own score.py and prints its figures; then runs
 benchmarks/eval_align.py (alignment on the Bleualign test set) when it is present.
 
-usage: eval.py [--shared ../shared] [--corpus DIR] [--engine apertium] [--out DIR]
+usage: eval.py [--shared ../shared] [--corpus DIR] [--scorer FILE] [--engine apertium]
+               [--out DIR] [--no-align]
 """
 from __future__ import annotations
 
@@ -52,17 +53,19 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared", help="the shared data directory")
     ap.add_argument("--corpus", default=None, help="corpus dir (default: SHARED/corpus/dev)")
+    ap.add_argument("--scorer", default=None, help="score.py (default: CORPUS/../score.py)")
     ap.add_argument("--engine", default="apertium")
+    ap.add_argument("--cache-dir", default=None, help="translation cache directory")
     ap.add_argument("--out", default="/tmp/backcheck-eval", help="where the reports go")
     ap.add_argument("--no-align", action="store_true", help="skip eval_align.py")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     corpus = Path(args.corpus) if args.corpus else shared / "corpus" / "dev"
-    scorer = corpus.parent / "score.py"
+    scorer = Path(args.scorer) if args.scorer else corpus.parent / "score.py"
     if not (corpus / "clean").is_dir() or not scorer.is_file():
-        print(f"eval: {corpus} (with clean/, corrupted/ and ../score.py) not found", file=sys.stderr)
+        print(f"eval: {corpus}/clean or {scorer} not found", file=sys.stderr)
         return 2
-    cfg = config.load(None, engine=args.engine)
+    cfg = config.load(None, engine=args.engine, cache_dir=args.cache_dir)
     out = Path(args.out)
     print(f"== backcheck on {corpus} (engine {args.engine}) -> {out}", flush=True)
     counts = run_corpus(corpus, out, cfg)

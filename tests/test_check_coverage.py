@@ -134,3 +134,72 @@ def test_word_support_helpers():
     assert not coverage.same_word("fell", "fall")
     assert coverage.content("Os motoristas da cidade", "pt") == ["motoristas", "cidade"]
     assert coverage.fold("Ação") == "acao"
+
+
+# ---- end to end: real segmenter, Apertium, aligner, all checks, as a user runs it ----
+
+BRIDGE = {
+    "id": "bridge",
+    "pt": {"headline": "Prefeitura inaugura ponte sobre o rio Capibaribe",
+           "body": [["A prefeitura do Recife inaugurou nesta terça-feira uma nova ponte sobre o rio Capibaribe.",
+                     "A obra liga os bairros da Torre e da Madalena."],
+                    ["O custo final ficou acima do previsto pelos engenheiros da secretaria de obras.",
+                     "Segundo o secretário, a diferença se deve ao preço do aço importado e às chuvas que atrasaram o canteiro."],
+                    ["Os moradores comemoraram a abertura com uma festa na praça central.",
+                     "O trânsito na região subiu nas primeiras horas."],
+                    ["A prefeitura promete novas obras de drenagem para o próximo verão."]]},
+    "en": {"headline": "City opens bridge over the Capibaribe river",
+           "body": [["Recife city hall opened a new bridge over the Capibaribe river on Tuesday.",
+                     "The structure links the Torre and Madalena neighbourhoods."],
+                    ["The final cost came in above what the public works department's engineers had forecast."],
+                    ["Residents celebrated the opening with a party in the central square.",
+                     "Traffic in the area fell in the first hours."],
+                    ["The city promises new drainage works for next summer."]]},
+}
+
+
+def write_bridge(tmp_path):
+    import json
+    p = tmp_path / "bridge.json"
+    p.write_text(json.dumps(BRIDGE, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def test_omission_through_the_api(tmp_path):
+    from conftest import need_apertium
+
+    from backcheck import article, pipeline
+    from backcheck.config import Config
+    from backcheck.translate import get_translator
+    need_apertium()
+    cfg = Config(engine="apertium", cache_dir=str(tmp_path / "cache"))
+    rep = pipeline.check(article.load(write_bridge(tmp_path), cfg), get_translator(cfg), cfg)
+    om = [i for i in rep.issues if i.type == "omission" and i.severity != "info"]
+    assert len(om) == 1 and om[0].pt.text.startswith("Segundo o secretário")
+    assert om[0].pt.paragraph == 1 and "pt2en" in om[0].evidence
+    assert rep.verdict in ("warn", "fail") and rep.score > 0
+
+
+def test_omission_through_the_cli(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(write_bridge(tmp_path)),
+                        "--engine", "apertium", "--format", "json",
+                        "--cache-dir", str(tmp_path / "cache")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr          # a major issue reaches --fail-on major
+    rep = json.loads(r.stdout)
+    kinds = {(i["type"], i["severity"]) for i in rep["issues"]}
+    assert ("omission", "major") in kinds
+    assert rep["verdict"] in ("warn", "fail")
+
+
+def test_partial_source_gives_no_addition_inside_beads_either():
+    extra = "Critics said traffic would worsen in the old town during holidays."
+    rows = [([A[0]], [A[1], extra], [A[2]],
+             [A[3], "Críticos disseram que o trânsito pioraria na cidade velha durante feriados."])]
+    assert coverage.check(make_ctx(rows, partial=True)) == []

@@ -154,3 +154,21 @@ def test_low_similarity_is_only_a_hint():
               "The markets reacted well to the ad.", "Mercados acolheram o anúncio.", 0.2)
     issues = meaning.check(ctx)
     assert issues and all(i.severity == "info" for i in issues)
+
+
+def test_polarity_flip_through_the_cli(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    from test_check_coverage import write_bridge
+    need_apertium()
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(write_bridge(tmp_path)),
+                        "--engine", "apertium", "--format", "json",
+                        "--cache-dir", str(tmp_path / "cache")],
+                       capture_output=True, text=True, timeout=120)
+    rep = json.loads(r.stdout)
+    flips = [i for i in rep["issues"] if i["type"] in ("mistranslation", "negation")
+             and "fell" in i["en"]["text"] and i["severity"] != "info"]
+    assert len(flips) == 1 and "subiu" in flips[0]["pt"]["text"]

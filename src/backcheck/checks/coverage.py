@@ -2,7 +2,7 @@
 
 Signals, strongest first:
 - a 1-0 bead (Portuguese sentence with no English) is an omission, a 0-1 bead an addition
-  (not in partial-source mode, where the English body has no Portuguese source);
+  (not in partial-source mode, where the English has no full Portuguese source);
   unless the sentence's content turns up in the neighbouring beads (the aligner put it
   next door), which makes it an `info` hint;
 - inside a bead of several sentences, a sentence the other side does not support at all
@@ -73,11 +73,12 @@ def content(text: str | None, lang: str) -> list[str]:
 
 def same_word(a: str, b: str) -> bool:
     """Equal, or one inflection of the other: a shared prefix of 4+ letters that leaves at
-    most 2 letters of the shorter word (rise/rises, motorista/motoristas, react/reacted)."""
+    most 2 letters of either word (rise/rises, motorista/motoristas, react/reacted; not
+    valor/valoriza)."""
     if a == b:
         return True
     n = min(len(a), len(b))
-    if n < 4:
+    if n < 4 or max(len(a), len(b)) - n > 2:
         return False
     k = 0
     while k < n and a[k] == b[k]:
@@ -131,7 +132,7 @@ def sentence_support(ctx, side: str, k: int, other_idx, ) -> float | None:
         lang, olang = "pt", "en"
     v_other = set(content(other, olang))
     a = support_ratio(text, lang, v_other, set(content(other_tr, lang)))
-    b = support_ratio(own_tr, olang, v_other, set(content(text, lang))) if own_tr else None
+    b = support_ratio(own_tr, olang, v_other) if own_tr else None
     vals = [x for x in (a, b) if x is not None]
     return max(vals) if vals else None
 
@@ -247,8 +248,8 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
             continue
         side, idx = ("pt", bead.src) if bead.src else ("en", bead.tgt)
         segs = ctx.seg.pt if side == "pt" else ctx.seg.en
-        if side == "en" and ctx.partial_source and segs[idx[0]].field == "body":
-            continue
+        if side == "en" and ctx.partial_source:
+            continue     # the English has no Portuguese source to be checked against
         kind = "omission" if side == "pt" else "addition"
         text = " ".join(segs[i].text for i in idx)
         sup, near = max(_residual_support(ctx, n, side, k) for k in idx)
@@ -290,7 +291,7 @@ def _inside(ctx, explained: set) -> list[Issue]:
                 if sup is None or sup >= NO_SUPPORT:
                     continue
                 if side == "en":
-                    if (n, "addition") in explained:
+                    if (n, "addition") in explained or ctx.partial_source:
                         continue
                     hits.add((n, "addition"))
                     out.append(_issue(ctx, "addition", "major", bead.src, (k,),
