@@ -56,3 +56,17 @@ def test_fails_on():
     r = rep(iss("omission", "minor"))
     assert score.fails(r, "minor") and score.fails(r, "info")
     assert not score.fails(r, "major") and not score.fails(r, "never")
+
+
+def test_partial_source_scores_per_english_word():
+    from backcheck import pipeline
+    from backcheck.article import Article, Side
+    en_body = ["The council approved the the new budget on Monday after a long debate.",
+               "Members said the plan would fund schools and clinics across the region."]
+    art = Article("p", Side(caption="Vereadores votam o orçamento"),
+                  Side(headline="Council passes budget", caption="Councillors vote on the budget",
+                       body=en_body))
+    r = pipeline.check(art, None, Config())
+    assert r.notes and r.stats["en_words"] > 3 * r.stats["pt_words"]
+    assert score.points(r) > 0                   # the doubled "the" is counted
+    assert r.score == round(100 * score.points(r) / r.stats["en_words"], 2)

@@ -12,7 +12,8 @@ Severity policy (applied to every issue after the checks, then the user's
 - info: weak signals (low similarity, an unaligned fragment, unlikely words from the
   translation model). Shown to editors, never counted in the score or the verdict.
 
-Score = penalty points per 100 source (Portuguese) words, with the WMT MQM weights
+Score = penalty points per 100 source (Portuguese) words (in partial-source mode, per 100
+words of the English, most of which has no source), with the WMT MQM weights
 minor 1, major 5, critical 25 (info 0). Lower is better.
 
 Verdict: `fail` when the score reaches config.fail_score or any issue is critical;
