@@ -206,9 +206,8 @@ def extract(text: str, lang: str) -> list[Item]:
         wl = w.lower()
         if wl not in months:
             continue
-        if lang == "pt" and w[0].isupper() and m.start() > 0 \
-                and not re.search(r"[.!?“\"]\s*$", text[:m.start()]):
-            continue            # Portuguese writes months in lower case: "Rio de Janeiro"
+        if lang == "pt" and w[0].isupper() and re.search(r"[A-Z]\w*\s+de\s+$", text[:m.start()]):
+            continue            # part of a name: "Rio de Janeiro"
         if wl in DOTTED_ONLY and not m.group(2) and wl not in ("jan",):
             # "May" the month is capitalised and not sentence-initial; "mar"/"set"/... need a dot
             if not (lang == "en" and wl == "may" and w == "May" and m.start() > 0
