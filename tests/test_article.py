@@ -120,7 +120,7 @@ def test_max_article_chars(tmp_path):
 # --- files ---------------------------------------------------------------------------
 
 def test_missing_file_directory_and_encoding(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="file not found"):
         article.load(tmp_path / "nope.json")
     with pytest.raises(InputError, match="is a directory"):
         article.load(tmp_path)
@@ -241,7 +241,7 @@ def test_pair_swapped_and_empty(tmp_path):
         article.load_pair(en, pt)
     with pytest.raises(InputError, match="empty file"):
         article.load_pair(pt, write(tmp_path, "e.txt", ""))
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="file not found"):
         article.load_pair(pt, tmp_path / "missing.txt")
 
 
@@ -262,7 +262,7 @@ def test_cli_bad_input_one_line_exit_2(tmp_path, content, reason):
 def test_cli_missing_pair_file(tmp_path):
     pt = write(tmp_path, "pt.txt", "\n\n".join(PT_BODY))
     r = cli("check", "--pt", pt, "--en", tmp_path / "none.txt", "--engine", "apertium")
-    assert r.returncode == 2 and "no such file" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "file not found" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_example_article_loads():

@@ -89,7 +89,7 @@ def read_text(path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, "file not found") from None
     except PermissionError:
         raise InputError(path, "cannot read: permission denied") from None
     except (OSError, ValueError) as e:
@@ -128,9 +128,11 @@ def clean(text: str) -> str:
 
 
 def _check_size(art: Article, path, max_chars: int) -> Article:
-    n = art.pt.chars() + art.en.chars()
+    """max_article_chars bounds each side's text (headline, standfirst, caption, body)."""
+    n = max(art.pt.chars(), art.en.chars())
     if n > max_chars:
-        raise InputError(path, f"article too long: {n} characters (max_article_chars = {max_chars})")
+        raise InputError(path, f"article too long: {n} characters on one side "
+                               f"(max_article_chars = {max_chars})")
     return art
 
 
@@ -432,11 +434,11 @@ def load(path, config=None) -> Article:
     text = read_text(p, _max_chars(config))
     ext = p.suffix.lower()
     stripped = text.lstrip()
+    if not stripped:
+        raise InputError(path, "empty file")
     if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
                           and stripped.startswith("{")):
         return from_dict(_parse_json(text, path), source=path, config=config)
-    if not stripped:
-        raise InputError(path, "empty file")
     return from_page(text, p.stem, source=path, config=config)
 
 
