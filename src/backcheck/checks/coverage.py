@@ -116,7 +116,7 @@ class BeadText:
         self.v_en2pt = set(content(self.en2pt, "pt"))
 
 
-def sentence_support(ctx, side: str, k: int, other_idx, ) -> float | None:
+def sentence_support(ctx, side: str, k: int, other_idx) -> float | None:
     """How much of sentence k of `side` the other side's sentences `other_idx` support:
     the better of the two directions (the sentence's words against the other side's
     translation, and the sentence's own translation against the other side)."""
@@ -165,7 +165,7 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
         if not 0 <= m < len(ctx.beads) or not (ctx.beads[m].src and ctx.beads[m].tgt):
             continue
         t = BeadText(ctx, ctx.beads[m])
-        if (ctx.seg.pt[ctx.beads[m].src[0]].field != me.field):
+        if ctx.seg.pt[ctx.beads[m].src[0]].field != me.field:
             continue
         near.add(m)
         if side == "pt":   # English words of the neighbour its Portuguese does not explain
@@ -220,14 +220,18 @@ def _pair_issue(ctx, n: int, m: int) -> Issue:
     pt = " ".join(ctx.seg.pt[i].text for i in src)
     en = " ".join(ctx.seg.en[j].text for j in tgt)
     n_pt, n_en = len(content(pt, "pt")), len(content(en, "en"))
+    v_pt2en = set(content(" ".join(ctx.pt2en[i] for i in src), "en"))
+    v_en2pt = set(content(" ".join(ctx.en2pt[j] for j in tgt), "pt"))
     if n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP // 2:
+        missing = _tail(support_flags(pt, "pt", set(content(en, "en")), v_en2pt))
         return _issue(ctx, "omission", "major", src, tgt,
                       f"the English translates only part of the Portuguese ({n_en} of "
-                      f"{n_pt} content words)")
+                      f"{n_pt} content words)", missing=missing)
     if n_en >= LENGTH_RATIO * n_pt and n_en - n_pt >= MIN_GAP // 2:
+        extra = _tail(support_flags(en, "en", set(content(pt, "pt")), v_pt2en))
         return _issue(ctx, "addition", "major", src, tgt,
                       f"the English says more than the Portuguese ({n_en} vs {n_pt} "
-                      "content words)")
+                      "content words)", extra=extra)
     return _issue(ctx, "mistranslation", "minor", src, tgt,
                   "the English differs so much from the Portuguese that they could "
                   "not be aligned")
@@ -320,7 +324,7 @@ def _tail(flags: list[tuple[str, bool]]) -> list[str]:
             run.append(w)
         else:
             run, spare = [], 1
-        if len([x for x in run]) > len(best):
+        if len(run) > len(best):
             best = list(run)
     return best
 
