@@ -84,6 +84,7 @@ def test_finds_junk(text, kind, match):
     "Read the full report on the ministry website. Related parties were heard.",
     "The minister said: \"We will cut taxes.\" The deal is done.",
     "«Não vamos desistir», disse o ministro. «O país está preparado.»",
+    "O guia vai de A a Z e recomenda vitamina E e zinco, se se confirmar o diagnóstico.",
 ])
 def test_no_false_alarms(text):
     assert issues_for([text]) == []
@@ -92,6 +93,12 @@ def test_no_false_alarms(text):
 def test_quote_running_over_paragraphs_is_fine():
     body = ["“We will rebuild every school in the region, and we will do it this year.",
             "“The money is already in the budget,” the governor said."]
+    assert issues_for(body) == []
+
+
+def test_straight_quote_running_over_paragraphs_is_fine():
+    body = ['"We will rebuild every school in the region, and we will do it this year.',
+            '"The money is already in the budget," the governor said.']
     assert issues_for(body) == []
 
 

@@ -304,11 +304,16 @@ def _tag(lines: list[tuple[str, bool]], lang: str | None) -> list[_Para]:
 
 def _fill_langs(paras: list[_Para]) -> None:
     """Undetermined paragraphs (digits, names only) take the language of a neighbour."""
+    nxt: list[str | None] = [None] * len(paras)
+    last = None
+    for i in range(len(paras) - 1, -1, -1):
+        nxt[i] = last
+        last = paras[i].lang or last
+    prev = None
     for i, p in enumerate(paras):
         if p.lang is None:
-            prev = next((q.lang for q in reversed(paras[:i]) if q.lang), None)
-            nxt = next((q.lang for q in paras[i + 1:] if q.lang), None)
-            p.lang = prev or nxt
+            p.lang = prev or nxt[i]
+        prev = p.lang
 
 
 def _front_end(paras: list[_Para]) -> int:

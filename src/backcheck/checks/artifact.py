@@ -85,7 +85,8 @@ WORD = re.compile(r"[\w’'-]+")
 # Words people double on purpose (intensifiers, emphatic answers) and pairs that are
 # grammatical ("he had had enough", "se se confirmar").
 REPEATABLE = set("""very really so much many far long more too bye no yes never nunca não
-sim muito muita muitos muitas bem tão mais já logo quase pouco devagar had that se""".split())
+sim muito muita muitos muitas bem tão mais já logo quase pouco devagar had that se ha hã
+rá blá""".split())
 
 
 def _findings(text: str) -> list[tuple[int, int, str, str]]:
@@ -120,8 +121,8 @@ def _repeats(text: str) -> list[tuple[int, int, str, str]]:
                 if not gap.isspace() and not (n > 1 and len(gap.strip()) == 1
                                               and gap.strip() in ",;:.!?" and " " in gap):
                     continue                   # "p.p.", "U.S.": the copies must be words apart
-                if n == 1 and low[i] in REPEATABLE:
-                    continue
+                if n == 1 and (low[i] in REPEATABLE or len(low[i]) == 1 and words[0] != words[1]):
+                    continue                   # "de A a Z", "vitamina E e zinco"
                 hit = n
                 break
         if hit:
@@ -172,7 +173,7 @@ def _quote_problems(sents: list[str], next_opens: bool) -> list[tuple[int, int, 
     # straight double quotes: an odd number in a paragraph (not inch marks: 5'10")
     straight = [(k, j) for k, s in enumerate(sents) for j, ch in enumerate(s)
                 if ch == '"' and not (j and s[j - 1].isdigit())]
-    if len(straight) % 2:
+    if len(straight) % 2 and not next_opens:
         k, j = straight[-1]
         bad.append((k, j, '"'))
     return bad
@@ -206,7 +207,7 @@ def _side_issues(ctx, side: str) -> list[Issue]:
         idx = blocks[key]
         nxt = keys[b + 1] if b + 1 < len(keys) else None
         next_opens = bool(nxt and nxt[0] == key[0] == "body" and
-                          segs[blocks[nxt][0]].text.lstrip().startswith(("“", "«")))
+                          segs[blocks[nxt][0]].text.lstrip().startswith(("“", "«", '"')))
         for k, j, ch in _quote_problems([segs[i].text for i in idx], next_opens):
             found[idx[k]].append((j, j + 1, "unbalanced-quote", ch))
     seen: dict[str, int] = {}
