@@ -127,3 +127,37 @@ def test_cli_reports_a_changed_figure(tmp_path):
     nums = [i for i in rep["issues"] if i["type"] == "number"]
     assert len(nums) == 1 and nums[0]["pt"]["field"] == "headline"
     assert "11,75%" in nums[0]["message"] and "11.25%" in nums[0]["message"]
+
+
+def test_european_portuguese_figures():
+    pairs = [("O Benfica jogou perante 41 237 adeptos.", "Benfica played in front of 41,237 fans."),
+             ("O Governo aprovou 2,5 mil milhões de euros para a habitação.", "The government approved €2.5 billion for housing."),
+             ("A medida entra em vigor a 1 de Janeiro, às 17h00.", "The measure takes effect on January 1 at 5 p.m."),
+             ("Os sindicatos do Rio de Janeiro protestam em março.", "Unions in Rio de Janeiro protest in March.")]
+    assert issues(pairs) == []
+
+
+def test_ordinal_words_absorb_figures_but_never_differ_alone():
+    pairs = [("No 3º trimestre, segundo o IBGE, o PIB cresceu.", "In the third quarter, GDP grew, according to IBGE."),
+             ("Foi a terceira alta seguida.", "It was the third straight rise.")]
+    assert issues(pairs) == []
+    [i] = issues([("No 3º trimestre o PIB cresceu.", "In the second quarter GDP grew.")])
+    assert "3º" in i.message
+
+
+def test_number_check_never_crashes_on_odd_text():
+    from hypothesis import given, settings, strategies as st
+    pieces = st.sampled_from(list("0123456789.,:%$€ hHºª°()“”'’-/aeoãçNT\n") + [
+        "não", "no", "n't", "mil", "milhões", "billion", "Pequim", "US$", "R$", "p.m.", "maio",
+        "May", "EUA", "U.S.", "Sr.", "de", "Rio", "19h30", "dois", "twenty-five", "Código"])
+    text = st.lists(pieces, max_size=50).map("".join)
+
+    @settings(max_examples=60, deadline=None)
+    @given(text, text, st.booleans())
+    def run_once(p, e, mt):
+        ctx = checks.Context(None, Segmented([Segment("pt", "body", 0, p)], [Segment("en", "body", 0, e)]),
+                             [e] if mt else None, [p] if mt else None, [Bead((0,), (0,), None)], Config())
+        for issue in number.check(ctx):
+            assert issue.pt is not None and issue.en is not None and issue.message
+
+    run_once()

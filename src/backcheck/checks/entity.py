@@ -51,7 +51,7 @@ SKIP = {
     "senator", "senador", "secretary", "secretario", "secretaria", "chief", "judge", "ceo",
     "professor", "prof", "jr", "junior", "filho", "neto", "sobrinho",
 }
-END = re.compile(r"[.!?:;]\s*[“”\"‘’'(\[«»—–-]*\s*$|^[\s“”\"‘’'(\[«»—–-]*$")
+END = re.compile(r"[.!?:;]\s*[“”\"‘’'(\[«»—–-]*\s*$")   # a gap that ends a sentence
 
 
 def fold(s: str) -> str:
@@ -113,10 +113,13 @@ class Side:
         self.text = text
         self.lang = lang
         self.toks = []          # (original token, start, end, sentence-initial)
+        prev = 0
         for m in TOKEN.finditer(text):
             tok = _strip(m.group(0))
-            initial = bool(END.search(text[:m.start()])) or m.start() == 0
+            # only the gap since the previous word can end a sentence (linear time)
+            initial = not self.toks or bool(END.search(text[prev:m.start()]))
             self.toks.append((tok, m.start(), m.end(), initial))
+            prev = m.end()
         self.folded = {fold(t) for t, *_ in self.toks}
         self.skeletons = {skeleton(t) for t, *_ in self.toks}
         self.acronyms = {"".join(sorted(t.replace(".", ""))) for t, *_ in self.toks
@@ -137,6 +140,7 @@ class Side:
                     break
             i += 1
         self.groups = set(self.group_of.values())
+        self.runs = None        # capitalised runs, computed on demand
         # Title Case headlines capitalise common words: case says nothing about names there
         long_words = [t for t, *_ in self.toks if len(t) > 4]
         self.title_case = headline and len(long_words) >= 3 and \
@@ -201,6 +205,12 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
 
 def _runs(side: Side) -> list[list[int]]:
     """Runs of capitalised tokens (connectors allowed inside), not across punctuation."""
+    if side.runs is None:
+        side.runs = _find_runs(side)
+    return side.runs
+
+
+def _find_runs(side: Side) -> list[list[int]]:
     runs, cur = [], []
     for k, (tok, start, end, _) in enumerate(side.toks):
         gap = side.text[side.toks[k - 1][2]:start] if k else ""
