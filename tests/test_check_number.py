@@ -161,3 +161,14 @@ def test_number_check_never_crashes_on_odd_text():
             assert issue.pt is not None and issue.en is not None and issue.message
 
     run_once()
+
+
+def test_percentage_points_are_not_percent():
+    assert issues([("A Selic subiu 0,5 p.p., para 11,75%.", "The Selic rose 0.5 percentage point to 11.75%.")]) == []
+    [i] = issues([("A Selic subiu 0,5 p.p.", "The Selic rose 0.5%.")])
+    assert "0,5" in i.message and "0.5%" in i.message and i.severity == "major"
+
+
+def test_digits_glued_to_words_are_left_to_the_artifact_check():
+    assert issues([("Segundo a entidade, 35% das ciclovias têm buracos.",
+                    "52870316According to the group, 35% of the bike lanes have potholes.")]) == []

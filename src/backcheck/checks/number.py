@@ -71,6 +71,9 @@ UNITS = {"°c": "C", "ºc": "C", "°f": "F", "km": "km", "mi": "mile", "miles": 
          "meters": "m", "metres": "m", "ft": "ft", "feet": "ft", "pés": "ft"}
 
 # thousands may be grouped by a (no-break, thin or, European Portuguese, plain) space
+# letters that may follow digits directly ("30km", "4bn", "1990s", "5G" is a code)
+GLUE_OK = {"km", "kg", "m", "mm", "cm", "bn", "mn", "k", "mi", "bi", "s", "x", "am", "pm",
+           "ha", "l", "ml", "g", "t", "mw", "gw", "kw", "mwh", "gwh", "kwh"}
 NUM = r"\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d+(?:[.,\u00a0\u202f]\d+)*"
 TOKEN = re.compile(
     r"(?P<cur>R\$|US\$|U\$|€|£|\$)?\s?"
@@ -141,6 +144,9 @@ def extract(text: str, lang: str) -> list[Item]:
             continue
         if any(a <= m.start("num") < b for a, b in taken):
             continue
+        glued = re.match(r"[^\W\d_]+", text[m.end():])
+        if glued and glued.group(0).lower() not in GLUE_OK:
+            continue            # digits glued to a word are CMS junk (the artifact check's)
         raw = m.group("num")
         v = parse_number(raw, lang)
         if v is None:
@@ -195,9 +201,14 @@ def extract(text: str, lang: str) -> list[Item]:
             vals = {_r(v + 45)}
         if lang == "en" and re.match(r"(?:-|\s)minute", after) and m.group("ord"):
             vals |= {_r(v - 45), _r(v - 90), _r(v - 105)}
+        # percentage points are not percent: "0,5 p.p." = "0.5 percentage point" != "0.5%"
+        pp = re.match(r"\s?(p\.\s?p\.|pontos? percentua\w*|percentage[ -]points?)", after)
+        is_pp = bool(pp)
+        if pp:
+            shown += " " + text[m.end():m.end() + pp.end()].strip()
         items.append(Item(frozenset(vals), shown, "num", soft,
                           CURRENCY.get(cur) if cur else None, unit,
-                          {"pct": is_pct}))
+                          {"pct": is_pct, "pp": is_pp}))
         taken.append(m.span())
 
     # months
@@ -327,7 +338,9 @@ def check(ctx) -> list:
         # currency or unit changed on a matched value
         changed = [(a, b) for a, b in pairs
                    if (a.currency and b.currency and a.currency != b.currency)
-                   or (a.unit and b.unit and a.unit != b.unit)]
+                   or (a.unit and b.unit and a.unit != b.unit)
+                   or (a.extra.get("pp") and b.extra.get("pct"))
+                   or (a.extra.get("pct") and b.extra.get("pp"))]
         # alignment slop: the value sits in a neighbouring bead
         near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
         near_pt = [x for b in near for x in _items(ctx, "pt", b.src)]
