@@ -353,3 +353,16 @@ def test_pair_any_content_raises_only_input_error(tmp_path, a, b):
 def test_deeply_nested_json(tmp_path):
     with pytest.raises(InputError, match="malformed JSON"):
         article.load(write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000))
+
+
+def test_pair_without_blank_lines_and_headline_above_text(tmp_path):
+    pt = write(tmp_path, "x.pt.txt", "Governo lança programa\n" + "\n".join(PT_BODY) + "\n")
+    en = write(tmp_path, "x.en.txt", "Government launches programme?\n" + "\n".join(EN_BODY) + "\n")
+    art = article.load_pair(pt, en)
+    assert art.pt.headline == "Governo lança programa" and art.pt.body == PT_BODY
+    assert art.en.headline == "Government launches programme?" and art.en.body == EN_BODY
+    en2 = write(tmp_path, "y.en.txt", "Government launches programme\n" + " ".join(EN_BODY)
+                + "\n\nThe opposition criticised the plan.\n")
+    art = article.load_pair(pt, en2)
+    assert art.en.headline == "Government launches programme"
+    assert art.en.body == [" ".join(EN_BODY), "The opposition criticised the plan."]

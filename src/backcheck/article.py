@@ -11,8 +11,10 @@ Page structure (mixed page and the two plain files alike):
 - a photo credit appended after `|` ("| Photo: ...", "| Foto: ...") or on a line of its
   own ("Foto: ...") goes to Side.credit, never into checked text; the line it ends is
   the caption of that language;
+- blank lines separate paragraphs; a file without any blank line has one paragraph per
+  line, and a short unpunctuated first line directly above the text is a paragraph;
 - the leading "front" paragraphs are the ones that are short (at most 40 words) and do
-  not end a sentence (no final . ! ? …), plus any short paragraphs up to a caption that
+  not end with a full stop (. … : ;), plus any short paragraphs up to a caption that
   sits among the first six; in that front, per language, the first paragraph (or a
   Markdown `#` heading) is the headline, a paragraph next to a caption of the other
   language is that language's caption (pages put a caption beside its translation), the
@@ -213,7 +215,7 @@ _CREDIT_TAIL = re.compile(r"\s*\|\s*(" + CREDIT_WORDS + r"\b\s*:?.*)$", re.IGNOR
 _CREDIT_LINE = re.compile(r"^(" + CREDIT_WORDS + r")\s*:\s*\S.*$", re.IGNORECASE)
 _CREDIT_PT = re.compile(r"^(?:Foto|Fotos|Crédito|Imagem|Reprodução)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_FINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_FINAL = re.compile(r"[.…:;][\"'”’»)\]]*$")     # a headline may end in ? or !
 
 
 def strip_markdown(line: str) -> tuple[str, bool]:
@@ -263,7 +265,15 @@ def _paragraphs(text: str) -> list[list[tuple[str, bool]]]:
                 cur = []
     if cur:
         paras.append(cur)
+    if len(paras) == 1 and len(paras[0]) > 1:
+        return [[ln] for ln in paras[0]]     # no blank lines at all: one paragraph per line
+    if paras and len(paras[0]) > 1 and _title_like(paras[0][0][0]):
+        paras[:1] = [paras[0][:1], paras[0][1:]]     # a headline line right above the text
     return paras
+
+
+def _title_like(line: str) -> bool:
+    return len(line.split()) <= 20 and not _FINAL.search(line) and not _CREDIT_TAIL.search(line)
 
 
 def _credit_of(line: str) -> tuple[str, str]:
