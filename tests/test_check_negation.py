@@ -112,3 +112,11 @@ def test_negation_check_never_crashes_on_odd_text():
             assert issue.pt is not None and issue.en is not None and issue.message
 
     run_once()
+
+
+def test_one_to_two_split_keeps_polarity():
+    pt = [Segment("pt", "body", 0, "A Safrix não comentou o valor, que ninguém confirmou.")]
+    en = [Segment("en", "body", 0, "Safrix did not comment on the valuation."),
+          Segment("en", "body", 0, "Nobody confirmed it.")]
+    ctx = checks.Context(None, Segmented(pt, en), None, None, [Bead((0,), (0, 1), 0.8)], Config())
+    assert negation.check(ctx) == []

@@ -172,3 +172,13 @@ def test_percentage_points_are_not_percent():
 def test_digits_glued_to_words_are_left_to_the_artifact_check():
     assert issues([("Segundo a entidade, 35% das ciclovias têm buracos.",
                     "52870316According to the group, 35% of the bike lanes have potholes.")]) == []
+
+
+def test_two_to_one_bead_pools_both_sentences():
+    pt = [Segment("pt", "body", 0, "O Pará lidera o ranking."), Segment("pt", "body", 0, "Foram 1.812 km² desmatados no estado.")]
+    en = [Segment("en", "body", 0, "Pará tops the ranking, with 1,812 km² cleared.")]
+    ctx = checks.Context(None, Segmented(pt, en), None, None, [Bead((0, 1), (0,), 0.8)], Config())
+    assert number.check(ctx) == []
+    en[0] = Segment("en", "body", 0, "Pará tops the ranking, with 1,218 km² cleared.")
+    [i] = number.check(ctx)
+    assert i.pt.text == "O Pará lidera o ranking. Foram 1.812 km² desmatados no estado."

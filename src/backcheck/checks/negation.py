@@ -1,12 +1,13 @@
 """Polarity flips: a negated statement rendered as positive, or the reverse.
 
 Signal 1, negation: each side of a bead counts its negated clauses (clauses split at
-, ; : and brackets, so that Portuguese negative concord, "não ... ninguém", counts
-once). When the counts differ, the back-translation is asked: if the translation of
+sentence ends, commas, semicolons, colons and brackets, so that Portuguese negative
+concord, "não ... ninguém", counts once). When the counts differ, the back-translation is asked: if the translation of
 the English has the polarity of the Portuguese (or the translation of the Portuguese
 has the polarity of the English), the wording differs but the meaning does not.
-Weak negators ("sem"/"without", "não" before a participle used as an adjective, as in
-"pênalti não marcado") may absorb a difference but never create one.
+Weak negators ("sem"/"without", implicit negatives such as "failed"/"declined", and
+"não" before a participle used as an adjective, as in "pênalti não marcado") may absorb
+a difference but never create one.
 
 Signal 2, direction words (rise/fall, approve/reject, win/lose, ahead/behind,
 bring forward/postpone, add/remove): when one side uses only one pole of a pair and
@@ -38,7 +39,7 @@ WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing",
 # idioms that contain a negator but do not negate
 IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem (só|sempre)\b|\bnão é à toa\b", re.I)
 IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|\bnothing but\b|\bno doubt\b|\bno sooner\b", re.I)
-CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?=\s)")
 WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?|n't", re.U)
 # "não" + participle used as an adjective ("pênalti não marcado" = "unawarded penalty")
 PARTICIPLE = re.compile(r"^(?:[^\W\d_]+(?:ad|id)[oa]s?)$")
