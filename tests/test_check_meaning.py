@@ -172,3 +172,21 @@ def test_polarity_flip_through_the_cli(tmp_path):
     flips = [i for i in rep["issues"] if i["type"] in ("mistranslation", "negation")
              and "fell" in i["en"]["text"] and i["severity"] != "info"]
     assert len(flips) == 1 and "subiu" in flips[0]["pt"]["text"]
+
+
+def test_exports_rendered_as_imports():
+    ctx = one("As exportações de carne bateram recorde em março.",
+              "Beef imports hit a record in March.",
+              "The exports of meat beat record in March.",
+              "Importações de carne bateram um recorde em março.")
+    issues = counted(meaning.check(ctx))
+    assert len(issues) == 1 and "import" in issues[0].message
+
+
+def test_court_is_not_a_cut():
+    # "Corte" (court) must not read as "cortar" (cut) against a rise in the English
+    ctx = one("A Corte manteve a decisão e os gastos subiram.",
+              "The Court upheld the ruling and spending rose.",
+              "The Court kept the decision and the expenses went up.",
+              "A Corte manteve a decisão e o gasto subiu.")
+    assert counted(meaning.check(ctx)) == []

@@ -4,8 +4,10 @@ Sentence similarity cannot tell a mistranslation from a free paraphrase (on fait
 pairs it ranges as widely as on wrong ones), so this check looks for word-level evidence:
 
 - direction and polarity words: the Portuguese says one pole of a pair (rise/fall,
-  approve/reject, win/lose, add/remove, early/late, accept/challenge, more/less,
-  before/after) and the English only the opposite pole. Compared on the texts themselves
+  approve/reject, win/lose, add/remove, early/late, accept/challenge, import/export,
+  open/close, allow/forbid, convict/acquit, hire/fire, profit/loss, above/below,
+  maximum/minimum, strengthen/weaken, more/less, before/after) and the English only the
+  opposite pole. Compared on the texts themselves
   (translation engines garble these words), with the back-translation as a veto;
 - moved sentences: an unaligned Portuguese sentence whose translation is an unaligned
   English sentence elsewhere in the same field (alignment would have to cross);
@@ -29,8 +31,8 @@ POLES = {
     "direction": (
         ("rise", r"\bsub(iu|iram|ir|indo|iu-se)\b|\baument\w*|\bcresc\w*|\belev(ou|aram|ar|acao)\b|\bdispar\w*|\bavanc(ou|aram|o)\b",
          r"\b(rise[sn]?|rose|rising|increas\w*|climb\w*|grow\w*|grew|jump\w*|surg\w*|soar\w*|rais(e|ed|es|ing)|hike[sd]?)\b"),
-        ("fall", r"\bca(iu|iram|ir|indo|em)\b|\bqueda\w*|\brecu(ou|aram|ar|o)\b|\bdiminu\w*|\bencolh\w*|\bdespenc\w*|\brecuo\b",
-         r"\b(fall\w*|fell|drop\w*|declin\w*|decreas\w*|shrank|shrink\w*|plung\w*|slump\w*|slid|tumbl\w*)\b"),
+        ("fall", r"\bca(iu|iram|ir|indo|em)\b|\bqueda\w*|\brecu(ou|aram|ar|o)\b|\bdiminu\w*|\bencolh\w*|\bdespenc\w*|\brecuo\b|\breduz\w*|\bredu(cao|coes)\b|\bcort(ou|aram|ar|ando)\b|\bbaix(ou|aram)\b",
+         r"\b(fall\w*|fell|drop\w*|declin\w*|decreas\w*|shrank|shrink\w*|plung\w*|slump\w*|slid|tumbl\w*|reduc\w*|cuts?|cutting|lowered)\b"),
     ),
     "approval": (
         ("approve", r"\baprov(ou|aram|ar|a|ado|ada|acao)\b|\bsancion\w*",
@@ -61,6 +63,52 @@ POLES = {
          r"\b(respect\w*|accept\w*|compl(y|ies|ied)|abide\w*)\b"),
         ("challenge", r"\bcontest\w*|\brecorr(er|era|eu|a)\b|\bquestion(a|ar|ou|ara)\b",
          r"\b(challeng\w*|contest\w*|appeal(s|ed|ing)?|disput\w*)\b"),
+    ),
+    "trade flow": (
+        ("import", r"\bimport(a|am|ou|aram|ar|acao|acoes|ado|ados|adora|adoras)\b",
+         r"\bimport(s|ed|ing|er|ers)?\b"),
+        ("export", r"\bexport(a|am|ou|aram|ar|acao|acoes|ado|ados|adora|adoras)\b",
+         r"\bexport(s|ed|ing|er|ers)?\b"),
+    ),
+    "opening": (
+        ("open", r"\babr(iu|e|em|ir|iram|ira)\b|\babertura\b|\breabr\w*",
+         r"\b(open|opens|opened|opening|reopen\w*)\b"),
+        ("close", r"\bfech(ou|a|am|ar|aram|ado|ada|amento)\b|\bencerr\w*",
+         r"\b(clos(e|ed|es|ing|ure)|shut\w*)\b"),
+    ),
+    "permission": (
+        ("allow", r"\bpermit(e|em|iu|iram|ir|ido|ida)\b|\bautoriz\w*",
+         r"\b(allow\w*|permit(s|ted|ting)?|authori[sz]\w*)\b"),
+        ("forbid", r"\bproib\w*|\bimped(e|em|iu|iram|ir)\b",
+         r"\b(ban|bans|banned|banning|forbid\w*|forbade|prohibit\w*|barred|prevent\w*)\b"),
+    ),
+    "verdict": (
+        ("convict", r"\bconden(ou|aram|ado|ada|ados|adas|acao)\b",
+         r"\b(convict\w*|found guilty|sentenced)\b"),
+        ("acquit", r"\babsolv\w*|\binocentad\w*",
+         r"\b(acquit\w*|found not guilty|cleared)\b"),
+    ),
+    "jobs": (
+        ("hire", r"\bcontrat(ou|aram|ar|ando|acao|acoes)\b",
+         r"\b(hir(e|es|ed|ing)|recruit\w*)\b"),
+        ("fire", r"\bdemit\w*|\bdemiss\w*",
+         r"\b(fired|firing|lay(s|ing)? off|laid off|layoffs?|dismiss\w*)\b"),
+    ),
+    "balance": (
+        ("gain", r"\blucr\w*|\bsuperavit\w*", r"\b(profit\w*|surplus\w*)\b"),
+        ("shortfall", r"\bprejuizo\w*|\bdeficit\w*", r"\b(loss|losses|deficit\w*)\b"),
+    ),
+    "level": (
+        ("above", r"\bacima\b", r"\b(above|exceed\w*)\b"),
+        ("below", r"\babaixo\b", r"\b(below|short of)\b"),
+    ),
+    "extreme": (
+        ("maximum", r"\bmaxim[oa]s?\b", r"\bmaximum\b"),
+        ("minimum", r"\bminim[oa]s?\b", r"\bminimum\b"),
+    ),
+    "strength": (
+        ("strong", r"\bfortalec\w*", r"\b(strengthen\w*|bolster\w*)\b"),
+        ("weak", r"\benfraquec\w*", r"\b(weaken\w*|undermin\w*)\b"),
     ),
     "comparison": (
         ("more", r"\bmais\b|\bmaior(es)?\b|\bsuperior\w*",
