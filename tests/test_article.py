@@ -366,3 +366,13 @@ def test_pair_without_blank_lines_and_headline_above_text(tmp_path):
     art = article.load_pair(pt, en2)
     assert art.en.headline == "Government launches programme"
     assert art.en.body == [" ".join(EN_BODY), "The opposition criticised the plan."]
+
+
+def test_hard_wrapped_file_keeps_its_paragraph(tmp_path):
+    wrapped = ("A prefeitura anunciou nesta segunda-feira um plano para\n"
+               "reformar quarenta escolas da rede municipal até o fim do\n"
+               "ano, com investimento de doze milhões de reais.\n")
+    pt = write(tmp_path, "w.pt.txt", wrapped)
+    en = write(tmp_path, "w.en.txt", "City hall announced a plan to renovate forty schools by the end of the year.\n")
+    art = article.load_pair(pt, en)
+    assert art.pt.body == [" ".join(wrapped.split())]

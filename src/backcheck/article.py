@@ -12,7 +12,7 @@ Page structure (mixed page and the two plain files alike):
   own ("Foto: ...") goes to Side.credit, never into checked text; the line it ends is
   the caption of that language;
 - blank lines separate paragraphs; a file without any blank line has one paragraph per
-  line, and a short unpunctuated first line directly above the text is a paragraph;
+  line (unless its lines are hard-wrapped: most do not end a sentence), and a short unpunctuated first line directly above the text is a paragraph;
 - the leading "front" paragraphs are the ones that are short (at most 40 words) and do
   not end with a full stop (. … : ;), plus any short paragraphs up to a caption that
   sits among the first six; in that front, per language, the first paragraph (or a
@@ -215,6 +215,7 @@ _CREDIT_TAIL = re.compile(r"\s*\|\s*(" + CREDIT_WORDS + r"\b\s*:?.*)$", re.IGNOR
 _CREDIT_LINE = re.compile(r"^(" + CREDIT_WORDS + r")\s*:\s*\S.*$", re.IGNORECASE)
 _CREDIT_PT = re.compile(r"^(?:Foto|Fotos|Crédito|Imagem|Reprodução)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_ENDS = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _FINAL = re.compile(r"[.…:;][\"'”’»)\]]*$")     # a headline may end in ? or !
 
 
@@ -266,8 +267,13 @@ def _paragraphs(text: str) -> list[list[tuple[str, bool]]]:
     if cur:
         paras.append(cur)
     if len(paras) == 1 and len(paras[0]) > 1:
-        return [[ln] for ln in paras[0]]     # no blank lines at all: one paragraph per line
-    if paras and len(paras[0]) > 1 and _title_like(paras[0][0][0]):
+        # No blank line at all: one paragraph per line, unless the lines are hard-wrapped
+        # prose (most of them then stop mid-sentence).
+        ends = sum(bool(_ENDS.search(ln)) for ln, _ in paras[0][1:])
+        if ends >= 0.6 * (len(paras[0]) - 1):
+            return [[ln] for ln in paras[0]]
+    if paras and len(paras[0]) > 1 and _title_like(paras[0][0][0]) \
+            and not paras[0][1][0][:1].islower():           # not a hard-wrapped sentence
         paras[:1] = [paras[0][:1], paras[0][1:]]     # a headline line right above the text
     return paras
 
