@@ -120,3 +120,12 @@ def test_one_to_two_split_keeps_polarity():
           Segment("en", "body", 0, "Nobody confirmed it.")]
     ctx = checks.Context(None, Segmented(pt, en), None, None, [Bead((0,), (0, 1), 0.8)], Config())
     assert negation.check(ctx) == []
+
+
+def test_idioms_and_implicit_negatives_in_free_paraphrase():
+    pairs = [("Não é à toa que o índice caiu.", "It is no coincidence that the index fell."),
+             ("Não é à toa que o índice caiu.", "Unsurprisingly, the index fell."),
+             ("Nem sempre o mercado reage assim.", "The market does not always react this way."),
+             ("Ninguém sabe quando a obra termina.", "It is unclear when the work will finish."),
+             ("Foram nada menos que 40 feridos.", "As many as 40 people were injured.")]
+    assert run(pairs) == []

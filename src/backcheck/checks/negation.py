@@ -30,15 +30,21 @@ NEG_EN = {"not", "never", "neither", "nor", "none", "nobody", "nothing", "no", "
 # Implicit negatives: they may absorb a difference in counts but never create one.
 WEAK_PT = {"sem", "falhou", "falharam", "recusou", "recusaram", "negou", "negaram",
            "impossível", "incapaz", "ausência", "deixou", "deixaram", "deixa", "evitou",
-           "evitaram", "menos", "pouco", "sequer"}
+           "evitaram", "sequer", "desconhece", "desconhecem", "desconhecido",
+           "incerto", "incerta", "insuficiente", "falta", "faltou", "faltam", "ausente",
+           "descartou", "descarta", "impediu", "impede"}
 WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing", "unable",
            "lack", "lacks", "lacked", "lacking", "refuse", "refused", "refuses", "decline",
            "declined", "deny", "denied", "denies", "impossible", "absence", "absent",
            "hardly", "barely", "unlikely", "stopped", "ceased", "yet", "avoid", "avoided",
-           "less", "little", "fewer", "missed", "short"}
+           "missed", "unclear", "unknown", "uncertain",
+           "unsure", "unaware", "insufficient", "inadequate", "ruled", "prevent", "prevented"}
 # idioms that contain a negator but do not negate
-IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem (só|sempre)\b|\bnão é à toa\b", re.I)
-IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|\bnothing but\b|\bno doubt\b|\bno sooner\b", re.I)
+IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem só\b|\bnão é à toa\b|"
+                      r"\bnão por acaso\b|\b(nada|não) (menos|mais) (que|de|do que)\b", re.I)
+IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|"
+                      r"\bnothing but\b|\bno doubt\b|\bno sooner\b|\bno (wonder|coincidence|surprise)\b|"
+                      r"\bnot (surprisingly|by chance)\b|\bno (more|less|fewer) than\b", re.I)
 CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?=\s)")
 WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?|n't", re.U)
 # "não" + participle used as an adjective ("pênalti não marcado" = "unawarded penalty")
