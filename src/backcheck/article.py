@@ -1,25 +1,32 @@
 """The Article model and its loaders (JSON, mixed-language page, two plain files).
 
 Entry points: `load(path, config=None)`, `load_pair(pt_path, en_path, config=None)`,
-`from_dict(obj, source=None)`, `from_page(text, id)`. All raise only InputError.
+`from_dict(obj, source=None)`, `from_page(text, ident)`. All raise only InputError
+(config.max_article_chars bounds the text of each side).
 
 Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
 `{`, is a JSON article (../shared/corpus/FORMAT.md); anything else is a page of text or
 Markdown whose paragraphs (blank-line separated) are Portuguese or English.
 
 Page structure (mixed page and the two plain files alike):
+- blank lines separate paragraphs; a file without any blank line has one paragraph per
+  line (unless its lines are hard-wrapped: most do not end a sentence), and a short
+  unpunctuated first line right above the text is a paragraph of its own; a paragraph
+  whose lines are in different languages is split per line; Markdown markup is removed;
 - a photo credit appended after `|` ("| Photo: ...", "| Foto: ...") or on a line of its
   own ("Foto: ...") goes to Side.credit, never into checked text; the line it ends is
   the caption of that language;
-- blank lines separate paragraphs; a file without any blank line has one paragraph per
-  line (unless its lines are hard-wrapped: most do not end a sentence), and a short unpunctuated first line directly above the text is a paragraph;
-- the leading "front" paragraphs are the ones that are short (at most 40 words) and do
-  not end with a full stop (. … : ;), plus any short paragraphs up to a caption that
-  sits among the first six; in that front, per language, the first paragraph (or a
-  Markdown `#` heading) is the headline, a paragraph next to a caption of the other
-  language is that language's caption (pages put a caption beside its translation), the
-  next one is the standfirst, and any further ones start the body;
-- everything after the front is body, each paragraph on the side of its language.
+- a page may give one language after the other: a new section starts where a language
+  appears for the first time or at a Markdown `#` heading of a language with no
+  headline yet;
+- in each section the leading "front" paragraphs are the ones that are short (at most
+  40 words) and do not end with a full stop (. … : ;), plus any short paragraphs up to a
+  caption among the first six; in that front, per language, a paragraph next to a
+  caption of the other language is that language's caption (pages put a caption beside
+  its translation), then the first free paragraph (or a `#` heading) is the headline and
+  the next the standfirst, while the side has none; further ones start the body;
+- everything after the front is body, each paragraph on the side of its language;
+  undetermined paragraphs (digits, names only) take a neighbour's language.
 """
 from __future__ import annotations
 
