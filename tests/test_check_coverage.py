@@ -203,3 +203,12 @@ def test_partial_source_gives_no_addition_inside_beads_either():
     rows = [([A[0]], [A[1], extra], [A[2]],
              [A[3], "Críticos disseram que o trânsito pioraria na cidade velha durante feriados."])]
     assert coverage.check(make_ctx(rows, partial=True)) == []
+
+
+def test_adjacent_unpaired_loose_paraphrase_is_one_minor_issue_not_two():
+    en = "Residents marked the opening with music and dancing downtown."
+    rows = row(A) + [([C[0]], [], [C[2]], []),
+                     ([], [en], [], ["Residentes marcaram a abertura com música e dança no centro."])] + row(B)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("mistranslation", "minor")]
+    assert issues[0].pt.text == C[0] and issues[0].en.text == en

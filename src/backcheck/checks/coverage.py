@@ -181,8 +181,10 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
 
 
 # An unaligned English sentence this well supported by an unaligned Portuguese one
-# translates (part of) it: the aligner could not pair them.
+# translates (part of) it: the aligner could not pair them. Next to each other, less
+# evidence is needed than for a sentence moved elsewhere.
 PAIR_SUPPORT = 0.5
+ADJACENT_PAIR_SUPPORT = 0.25
 
 
 def matched_unpaired(ctx) -> list[tuple[int, int]]:
@@ -200,7 +202,8 @@ def matched_unpaired(ctx) -> list[tuple[int, int]]:
                 continue
             sup = max((s for j in c.tgt if (s := sentence_support(ctx, "en", j, b.src))
                        is not None), default=0.0)
-            if sup >= PAIR_SUPPORT and (best is None or sup > best[0]):
+            need = ADJACENT_PAIR_SUPPORT if adjacent(ctx, n, m) else PAIR_SUPPORT
+            if sup >= need and (best is None or sup > best[0]):
                 best = (sup, m)
         if best:
             used.add(best[1])
