@@ -42,14 +42,14 @@ TITLES = {
 # Abbreviations that may also end a sentence: the boundary stays unless the next piece
 # clearly continues the sentence (a digit, an opening parenthesis, a comma...).
 ABBREVS = {
-    "jr", "etc", "ltda", "s.a", "sa", "cia", "co", "corp", "ltd", "inc", "p.p", "p.m", "a.m",
+    "jr", "etc", "ltda", "lda", "s.a", "sa", "co", "corp", "ltd", "inc", "p.p", "p.m", "a.m",
     "u.s", "u.k", "e.u.a", "jan", "fev", "feb", "mar", "abr", "apr", "mai", "jun", "jul",
     "ago", "aug", "set", "sep", "sept", "out", "oct", "nov", "dez", "dec", "bi", "mi", "tri",
-    "km", "kg", "h", "min", "seg", "mln", "bln", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "ter", "qua", "qui", "sex", "sáb", "dom", "inc",
-    "par", "al", "item", "t", "approx", "aprox", "a.c", "d.c", "b.c", "a.d", "ph.d", "i.e", "e.g", "n",
+    "km", "kg", "h", "min", "seg", "mln", "bln", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "ter", "qua", "qui", "sex", "sáb", "dom", "par", "al",
+    "item", "t", "approx", "aprox", "a.c", "d.c", "b.c", "a.d", "ph.d", "i.e", "e.g", "n",
     "no", "nos", "nº", "art", "arts", "fig", "pág", "pag", "p", "pp", "vol", "ft", "fr", "d",
-    "r", "v", "tel", "cf", "vs", "aprox", "approx", "cap", "ed", "ex", "op", "cit",
+    "r", "v", "tel", "cf", "vs", "cap", "ed", "ex", "op", "cit",
 }
 # Words that often start a sentence: after "plano B." they start a new one.
 SENTENCE_STARTERS = set("""the this that these those there then they their his her its our
