@@ -77,3 +77,28 @@ def test_dropped_half_sentence_outranks_the_numbers_it_took_with_it():
     partial = issue(c, "omission", "major", missing=["perdeu", "11", "rodadas"])
     out = consolidate(c, [issue(c, "number", "major"), partial])
     assert [i.type for i in out] == ["omission"]
+
+
+def test_run_never_crashes_and_gives_valid_issues():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from backcheck import checks
+    from backcheck.report.model import SEVERITIES, TYPES
+
+    words = st.sampled_from(["o", "preço", "subiu", "fell", "não", "12", "“", "Lula", "",
+                             "the", "price", "rose", "sem", "R$", "3,5%", "caiu", "e"])
+    sent = st.lists(words, max_size=8).map(" ".join)
+    bead = st.tuples(st.lists(sent, max_size=2), st.lists(sent, max_size=2))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(bead, max_size=5), st.booleans(), st.booleans())
+    def prop(beads, partial, translated):
+        rows = [(p, e, [s[::-1] for s in p], [s.upper() for s in e]) for p, e in beads
+                if p or e]
+        c = make_ctx(rows, partial=partial, translated=translated)
+        for i in checks.run(c):
+            assert i.type in TYPES and i.severity in SEVERITIES
+            assert i.pt is not None or i.en is not None
+
+    prop()

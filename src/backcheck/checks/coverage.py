@@ -223,8 +223,8 @@ def _pair_issue(ctx, n: int, m: int) -> Issue:
     pt = " ".join(ctx.seg.pt[i].text for i in src)
     en = " ".join(ctx.seg.en[j].text for j in tgt)
     n_pt, n_en = len(content(pt, "pt")), len(content(en, "en"))
-    v_pt2en = set(content(" ".join(ctx.pt2en[i] for i in src), "en"))
-    v_en2pt = set(content(" ".join(ctx.en2pt[j] for j in tgt), "pt"))
+    v_pt2en = set(content(" ".join(ctx.pt2en[i] for i in src), "en")) if ctx.pt2en else set()
+    v_en2pt = set(content(" ".join(ctx.en2pt[j] for j in tgt), "pt")) if ctx.en2pt else set()
     if n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP // 2:
         missing = _tail(support_flags(pt, "pt", set(content(en, "en")), v_en2pt))
         return _issue(ctx, "omission", "major", src, tgt,
