@@ -182,3 +182,18 @@ def test_two_to_one_bead_pools_both_sentences():
     en[0] = Segment("en", "body", 0, "Pará tops the ranking, with 1,218 km² cleared.")
     [i] = number.check(ctx)
     assert i.pt.text == "O Pará lidera o ranking. Foram 1.812 km² desmatados no estado."
+
+
+def test_bracketed_weekday_dates_and_round_periods_may_be_dropped():
+    pairs = [("O Copom decidiu nesta quarta-feira (19) manter a taxa.", "The Copom decided on Wednesday to hold the rate."),
+             ("O IPCA acumulado em 12 meses chegou a 4,87%.", "Annual inflation reached 4.87%.")]
+    assert issues(pairs) == []
+    [i] = issues([("O Copom decidiu nesta quarta-feira (19) manter a taxa.", "The Copom decided on Wednesday (18th) to hold the rate.")])
+    assert "19" in i.message and "18th" in i.message
+
+
+def test_a_soft_figure_is_not_paired_with_a_different_kind():
+    [i] = issues([("A empresa tem 210 funcionários.", "In 2024 the company had a large staff.")])
+    assert i.severity == "minor" and "210" in i.message and "2024" not in i.message
+    [j] = issues([("A obra termina em 2026.", "The works end in 2027.")])
+    assert j.severity == "major" and "2026" in j.message and "2027" in j.message

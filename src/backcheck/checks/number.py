@@ -8,9 +8,11 @@ only breaks ties: a leftover pt value that the translation of the English also h
 (or the reverse) was a parsing gap, not an error.
 
 Traps handled on purpose: match-clock minutes ("aos 47 minutos do segundo tempo" =
-"92nd minute"), years and small written-out numbers that English may add or drop
-("dois" vs "both", "em 2024" vs "last year"), values that sit in a neighbouring bead
-(alignment slop).
+"92nd minute"), years, small written-out numbers, bracketed weekday dates and round
+periods that English may add or drop ("dois" vs "both", "em 2024" vs "last year",
+"quarta-feira (19)" vs "Wednesday", "12 meses" vs "a year"), values that sit in a
+neighbouring bead (alignment slop). Such soft figures only count when both sides
+have one and they differ.
 
 Severity policy: a value on both sides that differs (3,2% vs 2.3%, a changed date,
 a changed currency, a unit conversion) is `major`; a figure present on only one side
@@ -71,6 +73,10 @@ UNITS = {"°c": "C", "ºc": "C", "°f": "F", "km": "km", "mi": "mile", "miles": 
          "meters": "m", "metres": "m", "ft": "ft", "feet": "ft", "pés": "ft"}
 
 # thousands may be grouped by a (no-break, thin or, European Portuguese, plain) space
+WEEKDAY = (r"(segunda|terça|terca|quarta|quinta|sexta)(-feira)?|sábado|sabado|domingo|"
+           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+PERIODS = {(12, "meses"), (12, "months"), (24, "horas"), (24, "hours"), (7, "dias"), (7, "days"),
+           (10, "anos"), (10, "years"), (100, "anos"), (100, "years"), (30, "dias"), (60, "minutos")}
 # letters that may follow digits directly ("30km", "4bn", "1990s", "5G" is a code)
 GLUE_OK = {"km", "kg", "m", "mm", "cm", "bn", "mn", "k", "mi", "bi", "s", "x", "am", "pm",
            "ha", "l", "ml", "g", "t", "mw", "gw", "kw", "mwh", "gwh", "kwh"}
@@ -194,6 +200,14 @@ def extract(text: str, lang: str) -> list[Item]:
         is_year = (re.fullmatch(r"\d{4}", raw) and 1800 <= v <= 2100 and not cur and not is_pct)
         if is_year:
             soft = True
+        # a weekday's date in brackets, "quarta-feira (19)", is often dropped in English
+        if re.search(r"(" + WEEKDAY + r")\s*\(\s*$", before) \
+                and re.match(r"(?:st|nd|rd|th|º)?\s*\)", low[m.end("num"):]):
+            soft = True
+        # "12 meses" may be "a year", "24 horas" "a day", "sete dias" "a week"
+        unit_word = re.match(r"\s?(\w+)", after)
+        if unit_word and (v, unit_word.group(1)) in PERIODS:
+            soft = True
         # match clock: "aos 31 minutos" may be the 76th minute (second half)
         if re.match(r"\s?(minutos|min\b|')", after) and re.search(r"\baos?\s*$|\bos\s*$", before):
             vals |= {_r(v + 45), _r(v + 90), _r(v + 105)}
@@ -208,7 +222,7 @@ def extract(text: str, lang: str) -> list[Item]:
             shown += " " + text[m.end():m.end() + pp.end()].strip()
         items.append(Item(frozenset(vals), shown, "num", soft,
                           CURRENCY.get(cur) if cur else None, unit,
-                          {"pct": is_pct, "pp": is_pp}))
+                          {"pct": is_pct, "pp": is_pp, "year": bool(is_year)}))
         taken.append(m.span())
 
     # months
@@ -322,6 +336,13 @@ def _covered(item: Item, pool: list[Item]) -> bool:
     return any(_compatible(item, p) for p in pool)
 
 
+def _keep_soft(mine: list[Item], other: list[Item]) -> list[Item]:
+    def partner(a: Item) -> bool:
+        return any(b.kind == a.kind and bool(b.extra.get("year")) == bool(a.extra.get("year"))
+                   for b in other)
+    return [a for a in mine if not a.soft or partner(a)]
+
+
 def _fmt(items: list[Item]) -> str:
     return ", ".join(i.shown for i in items)
 
@@ -353,12 +374,9 @@ def check(ctx) -> list:
         # ordinal words only absorb figures ("third" = "3º"); they are never a difference
         left_pt = [a for a in left_pt if not a.extra.get("absorb_only")]
         left_en = [b for b in left_en if not b.extra.get("absorb_only")]
-        # soft items (years, written-out numbers) may come and go unless both sides changed
-        hard_pt = [a for a in left_pt if not a.soft]
-        hard_en = [b for b in left_en if not b.soft]
-        if not hard_pt and not hard_en:
-            if not (left_pt and left_en and any(a.kind == b.kind for a in left_pt for b in left_en)):
-                left_pt = left_en = []
+        # soft items may come and go; one stays only when the other side has a leftover
+        # it could have become (a year for a year, any other figure otherwise)
+        left_pt, left_en = _keep_soft(left_pt, left_en), _keep_soft(left_en, left_pt)
         if not left_pt and not left_en and not changed:
             continue
         pt_items = [a.shown for a in left_pt] + [a.shown for a, _ in changed]
