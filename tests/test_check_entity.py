@@ -141,3 +141,12 @@ def test_entity_check_never_crashes_on_odd_text():
             assert issue.pt is not None and issue.en is not None and issue.message
 
     run_once()
+
+
+def test_a_name_dropped_at_one_end_and_another_added_at_the_other_is_not_a_swap():
+    pairs = [("O Itamaraty convocou o embaixador para explicações sobre o caso.",
+              "The Foreign Ministry summoned the ambassador to explain the case, officials in Brasília said.")]
+    got = run(pairs, pt2en=["The Itamaraty summoned the ambassador for explanations about the case."],
+              en2pt=["O Ministério das Relações Exteriores convocou o embaixador, disseram autoridades em Brasília."])
+    assert [i.severity for i in got] == ["info"]
+    assert "Itamaraty" in got[0].message and "Brasília" in got[0].message

@@ -20,9 +20,9 @@ are compared.
 The home country is context: English may add "Brazil's" or "Brazilian" where Portuguese
 says "do país"; only the Portuguese side's "Brasil" counts as a name to keep.
 
-Severity policy: a name on each side with no counterpart on the other (a replaced
-person, place or organisation: "Menezes" vs "Mendes", "Lisboa" vs "Porto") is
-`major`. A name on one side only is `info` (not scored): English legitimately adds
+Severity policy: a name on each side with no counterpart on the other, at about the
+same place in the sentence (a replaced person, place or organisation: "Menezes" vs
+"Mendes", "Lisboa" vs "Porto") is `major`. A name on one side only is `info` (not scored): English legitimately adds
 context ("the Rio club", "Brazil's") and the omission check weighs what is dropped.
 Names that appear in a neighbouring bead are alignment slop, not errors. One issue per
 bead.
@@ -316,9 +316,14 @@ def check(ctx) -> list:
         left_pt = [i for i in strict_pt if not _supported_by(pt, i, near_en)]
         left_en = [i for i in strict_en if not _supported_by(en, i, near_pt)]
         pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
-        if (left_pt and strict_en) or (left_en and strict_pt):
+        if (left_pt and strict_en and _close(pt, left_pt, en, strict_en)) or \
+                (left_en and strict_pt and _close(pt, strict_pt, en, left_en)):
             severity = "major"
             msg = f"name {', '.join(pt_names)} in Portuguese is {', '.join(en_names)} in English"
+        elif left_pt and left_en:
+            severity = "info"
+            msg = (f"name {', '.join(pt_names)} in Portuguese is missing from the English; "
+                   f"name {', '.join(en_names)} in English is not in the Portuguese")
         elif left_pt:
             severity = "info"
             msg = f"name {', '.join(pt_names)} in Portuguese is missing from the English"
@@ -336,6 +341,14 @@ def check(ctx) -> list:
                                   "back_translation": bt, "en2pt": e2p,
                                   "similarity": bead.score}))
     return issues
+
+
+def _close(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
+    """A replaced name sits at about the same place in both sentences; a name dropped at
+    one end and another added at the other are two unrelated edits."""
+    def rel(side, k):
+        return side.toks[k][1] / max(len(side.text), 1)
+    return any(abs(rel(pt, a) - rel(en, b)) <= 0.4 for a in pt_idx for b in en_idx)
 
 
 def _supported_by(side: Side, k: int, other: Side) -> bool:
