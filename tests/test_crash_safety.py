@@ -126,3 +126,43 @@ def test_two_batches_share_a_cache(tmp_path):
     for db in dbs:
         with sqlite3.connect(db) as con:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def children(pid: int) -> set[int]:
+    kids = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        kids |= {int(x) for x in (task / "children").read_text().split()}
+    return kids
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")          # a zombie has exited
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_kill_9_of_the_parent_alone_ends_its_workers(tmp_path):
+    need_apertium()
+    src = tmp_path / "in"
+    write_articles(src, N)
+    out = tmp_path / "out"
+    proc = start(src, out, tmp_path / "cache", "--jobs", "2")
+    wait_for_reports(out, proc)
+    workers = children(proc.pid)
+    assert len(workers) >= 2
+    proc.kill()                              # SIGKILL to the parent only
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(alive(p) for p in workers):
+        time.sleep(0.2)
+    left = [p for p in workers if alive(p)]
+    for p in left:                           # don't leave them behind if the test fails
+        os.kill(p, signal.SIGKILL)
+    assert not left, "workers outlived their parent"
+    rerun = start(src, out, tmp_path / "cache", "--jobs", "2")
+    _, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert_complete(out, N)

@@ -223,6 +223,7 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
     if in_pool:
         import signal
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # the parent handles Ctrl-C
+        _exit_with_parent()
     if slot is not None:
         _share_cpus(slot, workers)
     translator = fatal = None
@@ -236,6 +237,20 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
             fatal = (e.path, e.reason)      # raised in the parent at the first chunk
     _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal,
                    translator=None if translator is None else _Prefetched(translator))
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (kill -9) would wait for work forever: leave instead.
+    A half-written temp file is removed by the next run."""
+    import threading
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _share_cpus(slot, workers: int) -> None:
