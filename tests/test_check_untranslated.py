@@ -103,3 +103,9 @@ def test_untranslated_check_never_crashes_on_odd_text():
             assert issue.pt is not None and issue.en is not None and issue.message
 
     run_once()
+
+
+def test_untranslated_sentence_found_even_when_aligned_to_another_sentence():
+    [i] = run([("A reação ao texto foi dividida.",
+                "Os sindicatos prometem protestos em frente ao Senado no dia 17 de julho.")])
+    assert i.severity == "critical"

@@ -179,11 +179,16 @@ def _span(text: str, first: str, last: str) -> str:
 
 def _whole_sentence_pt(sentence: str, pt: str) -> bool:
     """Portuguese by language identification on its lower-case words (names carry no
-    language) and, when there is a source, mostly copied from it."""
+    language); a short one must also be mostly copied from the Portuguese."""
     words = _words(sentence)
     low = [w for w in words if w.islower()]
     if len(low) < 3 or _detect(" ".join(low)) != "pt":
         return False
+    if len(low) >= 6:
+        # long enough to trust, even if aligned to another sentence, when both halves
+        # are Portuguese (a sentence half in each language is a clause, found below)
+        half = len(low) // 2
+        return _detect(" ".join(low[:half])) == "pt" and _detect(" ".join(low[half:])) == "pt"
     if not pt:
         return True
     pt_words = {_fold(w) for w in _words(pt)}
