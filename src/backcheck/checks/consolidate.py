@@ -24,29 +24,45 @@ PRIORITY = {t: i for i, t in enumerate(
 PRIORITY["addition"] = PRIORITY["omission"]
 
 
-def _sentences(ctx, side: str, loc: Loc | None) -> set[int]:
-    """Indices of the side's sentences the Loc covers (or lies within)."""
-    if loc is None or not loc.text:
-        return set()
-    segs = ctx.seg.pt if side == "pt" else ctx.seg.en
-    return {i for i, s in enumerate(segs)
-            if s.field == loc.field and (loc.field != "body" or loc.paragraph is None
-                                         or s.paragraph == loc.paragraph)
-            and (s.text in loc.text or loc.text in s.text)}
+class _Index:
+    """Sentences by (field, paragraph) and the bead of each sentence, built once per run
+    so that consolidation stays linear in the article's length."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.by_place = {}
+        for side, segs in (("pt", ctx.seg.pt), ("en", ctx.seg.en)):
+            for i, s in enumerate(segs):
+                self.by_place.setdefault((side, s.field, s.paragraph), []).append(i)
+                self.by_place.setdefault((side, s.field, "*"), []).append(i)
+        self.bead = {}
+        for bead in ctx.beads:
+            for i in bead.src:
+                self.bead.setdefault(("pt", i), bead)
+            for j in bead.tgt:
+                self.bead.setdefault(("en", j), bead)
+
+    def sentences(self, side: str, loc: Loc | None) -> set[int]:
+        """Indices of the side's sentences the Loc covers (or lies within)."""
+        if loc is None or not loc.text:
+            return set()
+        segs = self.ctx.seg.pt if side == "pt" else self.ctx.seg.en
+        para = loc.paragraph if loc.field == "body" and loc.paragraph is not None else "*"
+        return {i for i in self.by_place.get((side, loc.field, para), ())
+                if segs[i].text in loc.text or loc.text in segs[i].text}
+
+    def bead_of(self, pt: set[int], en: set[int]):
+        for key in sorted(("pt", i) for i in pt) + sorted(("en", j) for j in en):
+            if key in self.bead:
+                return self.bead[key]
+        return None
 
 
-def _bead_of(ctx, pt: set[int], en: set[int]):
-    for bead in ctx.beads:
-        if pt & set(bead.src) or en & set(bead.tgt):
-            return bead
-    return None
-
-
-def _normalise(ctx, issue: Issue, pt: set[int], en: set[int]) -> None:
+def _normalise(ctx, index: _Index, issue: Issue, pt: set[int], en: set[int]) -> None:
     ev = issue.evidence
     if "back_translation" in ev and "pt2en" not in ev:
         ev["pt2en"] = ev["back_translation"]
-    bead = _bead_of(ctx, pt, en)
+    bead = index.bead_of(pt, en)
     if bead is None:
         return
     if issue.pt is None and bead.src:
@@ -70,10 +86,12 @@ def _rank(issue: Issue) -> tuple:
 
 
 def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
-    keys = [(_sentences(ctx, "pt", i.pt), _sentences(ctx, "en", i.en)) for i in issues]
+    index = _Index(ctx)
+    keys = [(index.sentences("pt", i.pt), index.sentences("en", i.en)) for i in issues]
     for issue, (pt, en) in zip(issues, keys):
-        _normalise(ctx, issue, pt, en)
-    # union-find over issues sharing a sentence (artifacts only with artifacts)
+        _normalise(ctx, index, issue, pt, en)
+    # union-find over issues sharing a sentence; an artifact only joins an artifact of
+    # the same kind (two kinds of junk in one sentence are two problems)
     parent = list(range(len(issues)))
 
     def find(a):
@@ -82,16 +100,14 @@ def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
             a = parent[a]
         return a
 
-    for a in range(len(issues)):
-        for b in range(a):
-            if (issues[a].type == "artifact") != (issues[b].type == "artifact"):
-                continue
-            if issues[a].type == "artifact" and issues[a].type == issues[b].type \
-                    and issues[a].message != issues[b].message:
-                continue   # two kinds of junk in one sentence are two problems
-            (pa, ea), (pb, eb) = keys[a], keys[b]
-            if pa & pb or ea & eb:
-                parent[find(a)] = find(b)
+    first: dict = {}
+    for k, (issue, (pt, en)) in enumerate(zip(issues, keys)):
+        kind = ("artifact", issue.message) if issue.type == "artifact" else "translation"
+        for key in [("pt", i, kind) for i in pt] + [("en", j, kind) for j in en]:
+            if key in first:
+                parent[find(k)] = find(first[key])
+            else:
+                first[key] = k
     groups: dict[int, list[int]] = {}
     for k in range(len(issues)):
         groups.setdefault(find(k), []).append(k)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from backcheck.report.model import Issue
 
@@ -47,6 +48,7 @@ pouco outro outra outros outras todo toda todos todas cada mesmo mesma disse afi
 segundo""".split()
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Casefold and strip accents: 'Ação' -> 'acao'."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
@@ -62,13 +64,18 @@ def words(text: str | None) -> list[str]:
 
 def content(text: str | None, lang: str) -> list[str]:
     """Folded content words of `text` (function words and 1-2 letter tokens dropped)."""
+    return list(_content(text or "", lang))
+
+
+@lru_cache(maxsize=8192)
+def _content(text: str, lang: str) -> tuple[str, ...]:
     out = []
     for w in words(text):
         f = fold(w)
         if f in STOP[lang] or (len(f) < 3 and not f.isdigit()):
             continue
         out.append(f)
-    return out
+    return tuple(out)
 
 
 def same_word(a: str, b: str) -> bool:
@@ -185,12 +192,16 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
 # evidence is needed than for a sentence moved elsewhere.
 PAIR_SUPPORT = 0.5
 ADJACENT_PAIR_SUPPORT = 0.25
+# A moved sentence is looked for this many beads away at most (keeps the search linear).
+MOVE_WINDOW = 12
 
 
 def matched_unpaired(ctx) -> list[tuple[int, int]]:
     """Pairs (n_pt, n_en) of a 1-0 bead and a 0-1 bead in the same field whose sentences
     carry the same content: a moved sentence (far apart) or a sentence so changed
-    that the aligner left both sides unpaired (adjacent)."""
+    that the aligner left both sides unpaired (adjacent). Computed once per context."""
+    if "matched_unpaired" in ctx.extra:
+        return ctx.extra["matched_unpaired"]
     ones = [(n, b) for n, b in enumerate(ctx.beads) if bool(b.src) != bool(b.tgt)]
     pt = [(n, b) for n, b in ones if b.src]
     en = [(n, b) for n, b in ones if b.tgt]
@@ -198,7 +209,8 @@ def matched_unpaired(ctx) -> list[tuple[int, int]]:
     for n, b in pt:
         best = None
         for m, c in en:
-            if m in used or ctx.seg.pt[b.src[0]].field != ctx.seg.en[c.tgt[0]].field:
+            if (m in used or abs(m - n) > MOVE_WINDOW
+                    or ctx.seg.pt[b.src[0]].field != ctx.seg.en[c.tgt[0]].field):
                 continue
             sup = max((s for j in c.tgt if (s := sentence_support(ctx, "en", j, b.src))
                        is not None), default=0.0)
@@ -208,6 +220,7 @@ def matched_unpaired(ctx) -> list[tuple[int, int]]:
         if best:
             used.add(best[1])
             pairs.append((n, best[1]))
+    ctx.extra["matched_unpaired"] = pairs
     return pairs
 
 
