@@ -24,6 +24,7 @@ class Ct2Translator:
         self.compute_type, self.device = compute_type, device
         self.threads = threads or cpu_threads()
         self.cache_tag = f"ct2/{compute_type}/beam{self.beam}"
+        self.decode_opts: dict = {}      # extra translate_batch() options (benchmarks)
         self._loaded: dict[str, tuple] = {}
         for direction in models.DIRECTIONS:
             self._dir(direction)
@@ -79,10 +80,10 @@ class Ct2Translator:
         lengths = [len(s) for s in sources]
         out = [""] * len(pieces)
         for idx in batches(lengths):
-            res = translator.translate_batch(
-                [sources[i] for i in idx], beam_size=self.beam,
-                max_decoding_length=max_new(max(lengths[i] for i in idx), limit),
-                max_batch_size=0)
+            opts = dict(beam_size=self.beam,
+                        max_decoding_length=max_new(max(lengths[i] for i in idx), limit))
+            res = translator.translate_batch([sources[i] for i in idx],
+                                             **(opts | self.decode_opts))
             for i, r in zip(idx, res):
                 ids = tok.convert_tokens_to_ids(r.hypotheses[0])
                 out[i] = tok.decode(ids, skip_special_tokens=True)

@@ -134,6 +134,7 @@ class MarianTranslator:
         self.model_dir, self.beam, self.allow_pickle = model_dir, max(1, int(beam)), allow_pickle
         torch.set_num_threads(threads or cpu_threads())
         self.cache_tag = f"marian/beam{self.beam}"
+        self.decode_opts: dict = {}      # extra generate() options (benchmarks fix the length)
         self._loaded: dict[str, tuple] = {}
         for direction in models.DIRECTIONS:   # fail early, before any work, when absent
             self._dir(direction)
@@ -189,12 +190,12 @@ class MarianTranslator:
         with torch.inference_mode():
             for idx in batches(lengths):
                 enc = tok([sources[i] for i in idx], return_tensors="pt", padding=True)
-                gen = model.generate(
-                    **enc, num_beams=self.beam, do_sample=False,
-                    max_new_tokens=max_new(max(lengths[i] for i in idx), limit),
-                    bad_words_ids=[[pad]] if pad is not None else None,
-                    # no forced </s> at the length bound: ct2 has none either
-                    forced_eos_token_id=None)
+                opts = dict(num_beams=self.beam, do_sample=False,
+                            max_new_tokens=max_new(max(lengths[i] for i in idx), limit),
+                            bad_words_ids=[[pad]] if pad is not None else None,
+                            # no forced </s> at the length bound: ct2 has none either
+                            forced_eos_token_id=None)
+                gen = model.generate(**enc, **(opts | self.decode_opts))
                 for i, text in zip(idx, tok.batch_decode(gen, skip_special_tokens=True)):
                     out[i] = text
         return join(texts, owner, out)
