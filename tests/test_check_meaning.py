@@ -2,6 +2,7 @@
 import math
 
 from checks_ctx import make_ctx
+from tiny_marian import tiny_model  # noqa: F401  (fixture)
 
 from backcheck import checks
 from backcheck.checks import meaning
@@ -190,3 +191,23 @@ def test_court_is_not_a_cut():
               "The Court kept the decision and the expenses went up.",
               "A Corte manteve a decisão e o gasto subiu.")
     assert counted(meaning.check(ctx)) == []
+
+
+def test_forced_decoding_with_the_real_scorer_on_the_tiny_model(tiny_model):
+    from backcheck.config import Config
+    from backcheck.translate import scorer as scoring
+    sc = scoring.load(Config(engine="marian", model=str(tiny_model)))
+    assert sc is not None
+    en = "The team lost the match two to one in a packed stadium."
+    ctx = one("O time venceu a partida por dois a um no estádio lotado.", en,
+              "The team won the match two to one in a packed stadium.",
+              "O time perdeu a partida por dois a um no estádio lotado.")
+    ctx.scorer = sc
+    toks = sc.score([ctx.seg.pt[0].text], [en])[0]
+    assert toks and toks[-1][0] == "</s>" and all(lp <= 0 for _, lp in toks)
+    hints = [i for i in meaning.check(ctx) if "unlikely" in i.evidence]
+    for hint in hints:                      # whatever this random model dislikes...
+        assert hint.severity == "info"
+        for w, lp in hint.evidence["unlikely"]:
+            assert w in en and lp < meaning.UNLIKELY
+            assert not any(x in ("team", "match", "stadium") for x in meaning.content(w, "en"))
