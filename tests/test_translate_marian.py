@@ -165,3 +165,11 @@ def test_scorer_prefers_the_trained_translation(tiny_model):
                                           "Wages strike better for went teachers on."])
     mean = lambda s: sum(lp for _, lp in s) / len(s)   # noqa: E731
     assert mean(good) > mean(bad)
+
+
+def test_scorer_load_prefers_ct2_and_returns_none_without_a_model(tiny_model, tmp_path):
+    from backcheck.config import Config
+    from backcheck.translate import scorer
+    assert isinstance(scorer.load(Config(model=str(tiny_model))), Ct2Scorer)
+    assert isinstance(scorer.load(Config(model=str(tiny_model), engine="marian")), MarianScorer)
+    assert scorer.load(Config(model=str(tmp_path))) is None

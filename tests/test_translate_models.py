@@ -121,3 +121,8 @@ def test_pickle_weights_converted_only_when_allowed(tiny_pickle_model, tmp_path)
 
 
 from tiny_marian import tiny_pickle_model  # noqa: E402, F401  (fixture)
+
+
+def test_engine_none_gives_no_translator():
+    from backcheck.translate import get_translator
+    assert get_translator(Config(engine="none")) is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from backcheck.errors import InputError
 from backcheck.translate.base import Translator
 
-ENGINES = ("auto", "ct2", "marian", "apertium")
+ENGINES = ("auto", "ct2", "marian", "apertium", "none")
 
 
 def _engine(name: str, config):
@@ -39,10 +39,12 @@ def pick(config) -> str:
                            "`apt-get install apertium apertium-es-pt apertium-eng-spa`")
 
 
-def get_translator(config) -> Translator:
+def get_translator(config) -> Translator | None:
     """Pick the engine named in config.engine ("auto": ct2 > marian > apertium), wrapped
     in the translation cache unless config.cache is False."""
     name = config.engine or "auto"
+    if name == "none":                   # check without translating (callers allow it)
+        return None
     engine = _engine(pick(config) if name == "auto" else name, config)
     if config.cache is False:
         return engine
