@@ -1,5 +1,5 @@
 """Crash safety of `backcheck batch`: kill -9 / Ctrl-C midway and rerun; two batches sharing
-one translation cache. Real Apertium, ~40 generated small articles."""
+one translation cache. Real Apertium, 30 generated small articles (marked slow: ~1 min)."""
 import json
 import os
 import signal
@@ -14,8 +14,8 @@ import pytest
 from conftest import need_apertium
 from test_batch import write_articles
 
-pytestmark = pytest.mark.apertium
-N = 40
+pytestmark = [pytest.mark.apertium, pytest.mark.slow]
+N = 30
 
 
 def start(src, out, cache, *extra):
