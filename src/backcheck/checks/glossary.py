@@ -8,7 +8,8 @@ An optional header row `pt,en`, blank lines and lines starting with `#` are igno
 Matching is case- and accent-insensitive on word boundaries, on both sides; longer terms
 win over terms they contain. An English rendering may carry a plural `s`/`es` or a
 possessive `'s`. One issue per term per bead, type `mistranslation`, message starting
-"terminology", severity minor unless `[severity] glossary = "..."` says otherwise.
+"terminology", severity minor unless `[severity] glossary = "..."` says otherwise (an
+override of `mistranslation` applies to them too, being their type).
 Beads with no English (omissions) are left to the omission check.
 """
 from __future__ import annotations
