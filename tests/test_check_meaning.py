@@ -211,3 +211,12 @@ def test_forced_decoding_with_the_real_scorer_on_the_tiny_model(tiny_model):
         for w, lp in hint.evidence["unlikely"]:
             assert w in en and lp < meaning.UNLIKELY
             assert not any(x in ("team", "match", "stadium") for x in meaning.content(w, "en"))
+
+
+def test_revised_upwards_rendered_as_cut():
+    ctx = one("O banco reviu em alta a previsão de crescimento.",
+              "The bank cut its growth forecast.",
+              "The bank reviewed in high the forecast of growth.",
+              "O banco cortou a sua previsão de crescimento.")
+    issues = counted(meaning.check(ctx))
+    assert len(issues) == 1 and "cut" in issues[0].message

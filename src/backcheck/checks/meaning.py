@@ -29,9 +29,9 @@ from backcheck.report.model import Issue
 # text, Portuguese then English. Stems, because both languages inflect.
 POLES = {
     "direction": (
-        ("rise", r"\bsub(iu|iram|ir|indo|iu-se)\b|\baument\w*|\bcresc\w*|\belev(ou|aram|ar|acao)\b|\bdispar\w*|\bavanc(ou|aram|o)\b",
-         r"\b(rise[sn]?|rose|rising|increas\w*|climb\w*|grow\w*|grew|jump\w*|surg\w*|soar\w*|rais(e|ed|es|ing)|hike[sd]?)\b"),
-        ("fall", r"\bca(iu|iram|ir|indo|em)\b|\bqueda\w*|\brecu(ou|aram|ar|o)\b|\bdiminu\w*|\bencolh\w*|\bdespenc\w*|\brecuo\b|\breduz\w*|\bredu(cao|coes)\b|\bcort(ou|aram|ar|ando)\b|\bbaix(ou|aram)\b",
+        ("rise", r"\bsub(iu|iram|ir|indo|iu-se)\b|\baument\w*|\bcresc(eu|eram|er|e|em|endo|ido|ida)\b|\belev(ou|aram|ar|acao)\b|\bdispar\w*|\bavanc(ou|aram|o)\b|\bem alta\b|\balta (de|do|da|dos|das)\b",
+         r"\b(rise[sn]?|rose|rising|increas\w*|climb\w*|grows|growing|grown|grew|jump\w*|surg\w*|soar\w*|rais(e|ed|es|ing)|hike[sd]?)\b"),
+        ("fall", r"\bca(iu|iram|ir|indo|em)\b|\bqueda\w*|\brecu(ou|aram|ar|o)\b|\bdiminu\w*|\bencolh\w*|\bdespenc\w*|\brecuo\b|\breduz\w*|\bredu(cao|coes)\b|\bcort(ou|aram|ar|ando)\b|\bbaix(ou|aram)\b|\bem baixa\b|\bbaixa (de|do|da|dos|das)\b",
          r"\b(fall\w*|fell|drop\w*|declin\w*|decreas\w*|shrank|shrink\w*|plung\w*|slump\w*|slid|tumbl\w*|reduc\w*|cuts?|cutting|lowered)\b"),
     ),
     "approval": (
