@@ -14,6 +14,8 @@ from backcheck import article as article_mod, batch, segment
 from backcheck.config import Config
 from backcheck.errors import InputError
 
+from test_glossary import terminology
+
 CITIES = ["Recife", "Curitiba", "Manaus", "Belém", "Goiânia", "Natal", "Maceió", "Cuiabá"]
 
 
@@ -192,7 +194,7 @@ def test_exit_status_follows_fail_on(tmp_path):
     assert batch.run([src], tmp_path / "o2", Config(**cfg, fail_on="critical"),
                      progress=False) == 0
     rep = json.loads((tmp_path / "o1" / "art-00.json").read_text())
-    assert any(i["message"].startswith("terminology: 'prefeitura'") for i in rep["issues"])
+    assert any(m.startswith("terminology: 'prefeitura'") for m in terminology(rep["issues"]))
     # a glossary that cannot be read stops the batch before any work
     gloss.write_text("a,b,c\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1"):
