@@ -314,17 +314,17 @@ def test_progress_bar_on_a_terminal(tmp_path):
                           str(tmp_path / "out"), "--engine", "none"],
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
-    p.wait(timeout=120)
     chunks = []
-    while True:
+    while True:                  # read as it comes: a full terminal buffer would block it
         try:
             data = os.read(master, 65536)
-        except OSError:
+        except OSError:          # EIO: the child closed the terminal
             break
         if not data:
             break
         chunks.append(data)
     os.close(master)
+    p.wait(timeout=120)
     err = b"".join(chunks).decode("utf-8", "replace")
     assert p.returncode == 0
     assert "articles/min" in err and "3/3" in err           # count and rate while running
