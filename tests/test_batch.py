@@ -3,8 +3,10 @@ import csv
 import json
 import os
 import re
+import select
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -315,7 +317,10 @@ def test_progress_bar_on_a_terminal(tmp_path):
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
     chunks = []
-    while True:                  # read as it comes: a full terminal buffer would block it
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:   # read as it comes: a full terminal would block it
+        if not select.select([master], [], [], 1)[0]:
+            continue
         try:
             data = os.read(master, 65536)
         except OSError:          # EIO: the child closed the terminal
