@@ -220,3 +220,11 @@ def test_revised_upwards_rendered_as_cut():
               "O banco cortou a sua previsão de crescimento.")
     issues = counted(meaning.check(ctx))
     assert len(issues) == 1 and "cut" in issues[0].message
+
+
+def test_lower_court_and_once_more_are_not_comparisons():
+    ctx = one("O tribunal rejeitou mais uma vez o recurso da empresa.",
+              "The lower court once again rejected the company's appeal.",
+              "The court rejected once more the appeal of the company.",
+              "O tribunal inferior uma vez mais rejeitou o recurso da empresa.")
+    assert counted(meaning.check(ctx)) == []

@@ -123,8 +123,8 @@ POLES = {
 }
 # Fixed phrases that contain a pole word without meaning it.
 NEUTRAL = {
-    "pt": r"\bpelo menos\b|\ba menos que\b|\bmais ou menos\b|\bcada vez mais\b|\bnem mais\b|\bo mais\b|\bainda mais\b|\bsem mais\b",
-    "en": r"\bat least\b|\bmore or less\b|\bno more than\b|\bmore than ever\b|\bmost\b|\bunless\b",
+    "pt": r"\bpelo menos\b|\ba menos que\b|\bmais ou menos\b|\bcada vez mais\b|\bnem mais\b|\bo mais\b|\bainda mais\b|\bsem mais\b|\bmais uma vez\b|\bmais tarde\b|\b(nunca|nao) mais\b",
+    "en": r"\bat least\b|\bmore or less\b|\bno more than\b|\bmore than ever\b|\bmost\b|\bunless\b|\blower (house|chamber|courts?)\b",
 }
 _COMPILED = {name: tuple((pole, re.compile(p), re.compile(e)) for pole, p, e in poles)
              for name, poles in POLES.items()}
