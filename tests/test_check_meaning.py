@@ -228,3 +228,11 @@ def test_lower_court_and_once_more_are_not_comparisons():
               "The court rejected once more the appeal of the company.",
               "O tribunal inferior uma vez mais rejeitou o recurso da empresa.")
     assert counted(meaning.check(ctx)) == []
+
+
+def test_without_translations_a_flip_is_only_a_hint():
+    ctx = make_ctx([(["O desmatamento na região subiu no último ano."],
+                     ["Deforestation in the region fell last year."], [""], [""])],
+                   translated=False)
+    issues = meaning.check(ctx)
+    assert [(i.type, i.severity) for i in issues] == [("mistranslation", "info")]

@@ -161,13 +161,15 @@ def polarity_flips(pt: str, en: str, en2pt: str = "") -> list[tuple[str, str, st
 
 
 def _flip_issues(ctx) -> list[Issue]:
+    # without translations there is no veto and the alignment rests on length alone
+    severity = "major" if ctx.en2pt else "info"
     out = []
     for bead in ctx.beads:
         if not bead.src or not bead.tgt:
             continue
         t = BeadText(ctx, bead)
         for name, pp, ep, pw, ew in polarity_flips(t.pt, t.en, t.en2pt):
-            out.append(Issue("mistranslation", "major", ctx.loc("pt", bead.src),
+            out.append(Issue("mistranslation", severity, ctx.loc("pt", bead.src),
                              ctx.loc("en", bead.tgt),
                              f"meaning reversed: Portuguese says “{pw[0]}” ({pp}), English "
                              f"says “{ew[0]}” ({ep})",
