@@ -28,7 +28,11 @@ REPO_MODELS = Path(__file__).resolve().parents[3] / "models"
 
 
 def default_dir() -> Path:
-    return Path(os.environ.get("BACKCHECK_MODELS", "models"))
+    """$BACKCHECK_MODELS, else ./models, else the checkout's models/ (editable installs)."""
+    if os.environ.get("BACKCHECK_MODELS"):
+        return Path(os.environ["BACKCHECK_MODELS"])
+    local = Path("models")
+    return local if local.is_dir() or not REPO_MODELS.is_dir() else REPO_MODELS
 
 
 def manifest(models_dir: Path | None = None) -> dict:
