@@ -102,3 +102,12 @@ def test_run_never_crashes_and_gives_valid_issues():
             assert i.pt is not None or i.en is not None
 
     prop()
+
+
+def test_moved_sentence_gets_both_translations():
+    c = make_ctx(ROWS + [(["A oposição criticou a medida."], [], ["The opposition criticised the measure."], []),
+                         ([], ["The opposition criticised the measure."], [], ["A oposição criticou a medida."])])
+    out = consolidate(c, [Issue("mistranslation", "minor", c.loc("pt", (2,)), c.loc("en", (2,)),
+                                "moved", {})])
+    assert out[0].evidence["pt2en"] == "The opposition criticised the measure."
+    assert out[0].evidence["en2pt"] == "A oposição criticou a medida."

@@ -59,21 +59,24 @@ class _Index:
 
 
 def _normalise(ctx, index: _Index, issue: Issue, pt: set[int], en: set[int]) -> None:
+    """Fill the missing side from the bead, and the translations of the issue's own
+    sentences (of the bead's, for a side the issue does not name)."""
     ev = issue.evidence
     if "back_translation" in ev and "pt2en" not in ev:
         ev["pt2en"] = ev["back_translation"]
     bead = index.bead_of(pt, en)
-    if bead is None:
-        return
-    if issue.pt is None and bead.src:
-        issue.pt = ctx.loc("pt", bead.src)
-    if issue.en is None and bead.tgt:
-        issue.en = ctx.loc("en", bead.tgt)
-    if ctx.pt2en and bead.src:
-        ev.setdefault("pt2en", " ".join(ctx.pt2en[i] for i in bead.src))
-    if ctx.en2pt and bead.tgt:
-        ev.setdefault("en2pt", " ".join(ctx.en2pt[j] for j in bead.tgt))
-    ev.setdefault("similarity", bead.score)
+    if bead is not None:
+        if issue.pt is None and bead.src:
+            issue.pt = ctx.loc("pt", bead.src)
+            pt = set(bead.src)
+        if issue.en is None and bead.tgt:
+            issue.en = ctx.loc("en", bead.tgt)
+            en = set(bead.tgt)
+        ev.setdefault("similarity", bead.score)
+    if ctx.pt2en and pt:
+        ev.setdefault("pt2en", " ".join(ctx.pt2en[i] for i in sorted(pt)))
+    if ctx.en2pt and en:
+        ev.setdefault("en2pt", " ".join(ctx.en2pt[j] for j in sorted(en)))
 
 
 def _rank(issue: Issue) -> tuple:
