@@ -212,3 +212,16 @@ def test_adjacent_unpaired_loose_paraphrase_is_one_minor_issue_not_two():
     issues = coverage.check(make_ctx(rows))
     assert kinds(issues) == [("mistranslation", "minor")]
     assert issues[0].pt.text == C[0] and issues[0].en.text == en
+
+
+def test_sentence_split_after_jr_inside_a_name_is_not_an_omission():
+    # a splitter that breaks after "Jr." leaves two Portuguese pieces for one English sentence
+    pt = ["O relator, deputado Augusto Salles Jr.",
+          "(PSD-MG), fez mudanças de última hora para garantir o apoio do centrão."]
+    en = ["The rapporteur, Deputy Augusto Salles Jr. (PSD-MG), made last-minute changes "
+          "to secure the support of the centrão."]
+    p2e = ["The reporter, deputy Augusto Salles Jr.",
+           "(PSD-MG), made changes of last hour to guarantee the support of the centrão."]
+    e2p = ["O relator, deputado Augusto Salles Jr. (PSD-MG), fez mudanças de último minuto "
+           "para assegurar o apoio do centrão."]
+    assert kinds(coverage.check(make_ctx([(pt, en, p2e, e2p)]))) == []
