@@ -225,3 +225,40 @@ def test_sentence_split_after_jr_inside_a_name_is_not_an_omission():
     e2p = ["O relator, deputado Augusto Salles Jr. (PSD-MG), fez mudanças de último minuto "
            "para assegurar o apoio do centrão."]
     assert kinds(coverage.check(make_ctx([(pt, en, p2e, e2p)]))) == []
+
+
+FREE = {   # European Portuguese with a free but faithful English rendering
+    "id": "free",
+    "pt": {"headline": "Banco central revê em alta previsão de crescimento",
+           "body": [["O banco central reviu em alta a previsão de crescimento da economia para este ano, "
+                     "de 1,7% para 2,1%, no boletim publicado esta terça-feira.",
+                     "A instituição justifica a revisão com o bom desempenho do turismo e das "
+                     "exportações de serviços no primeiro semestre."],
+                    ["Ainda assim, o banco alerta para os riscos associados à incerteza no comércio internacional."],
+                    ["O desemprego deverá fixar-se nos 6,4%, ligeiramente abaixo do registado no ano passado."]]},
+    "en": {"headline": "Central bank raises growth forecast",
+           "body": [["The central bank has raised its forecast for economic growth this year to 2.1% "
+                     "from 1.7%, in a bulletin published on Tuesday.",
+                     "It attributed the revision to strong tourism and services exports in the first half."],
+                    ["Even so, the bank warned of risks linked to uncertainty in international trade."],
+                    ["Unemployment is expected to settle at 6.4%, slightly below last year's level."]]},
+}
+
+
+def test_free_faithful_translation_gives_no_coverage_or_meaning_alarm_through_the_cli(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    p = tmp_path / "free.json"
+    p.write_text(json.dumps(FREE, ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--engine", "apertium",
+                        "--format", "json", "--cache-dir", str(tmp_path / "cache")],
+                       capture_output=True, text=True, timeout=120)
+    rep = json.loads(r.stdout)
+    mine = [i for i in rep["issues"] if i["type"] in ("omission", "addition", "mistranslation")
+            and i["severity"] != "info"]
+    assert mine == []
+    assert len(rep["alignment"]) >= 5
