@@ -7,15 +7,18 @@ Signals, strongest first:
   next door), which makes it an `info` hint;
 - inside a bead of several sentences, a sentence the other side does not support at all
   (an added English sentence the aligner merged into a 1-2 bead);
-- a bead whose English has far fewer content words than the Portuguese (or far more):
-  the second half of a long sentence dropped.
+- a bead whose English has far fewer content words than the Portuguese (or far more),
+  with a run of unsupported words: the second half of a long sentence dropped;
+- a 1-0 next to a 0-1 whose sentences share content: the aligner could not pair a
+  sentence that lost (or gained) most of its content; one issue, not two.
 
 "Support" is word-level and checked in both directions, because back-translation is
-noisy: a word of one side counts as supported when it (or a close variant: shared stem)
-appears in the translation of the other side, or verbatim on the other side (names,
-numbers). Thresholds come from what translation legitimately does: on faithful pairs the
-content-word length ratio stays within about 0.55-1.8, and a sentence of a faithful bead
-shares at least some content with the other side.
+noisy: a word of one side counts as supported when it (or an inflection of it) appears
+in the translation of the other side, or verbatim on the other side (names, numbers).
+Thresholds come from what translation legitimately does, not from the errors: on the
+faithful dev pairs the content-word length ratio of a bead stays within 0.57-1.6 (limit:
+2), and a sentence of a faithful merged bead has at least a third of its words supported
+(limit: 0.2).
 """
 from __future__ import annotations
 
