@@ -197,3 +197,8 @@ def test_a_soft_figure_is_not_paired_with_a_different_kind():
     assert i.severity == "minor" and "210" in i.message and "2024" not in i.message
     [j] = issues([("A obra termina em 2026.", "The works end in 2027.")])
     assert j.severity == "major" and "2026" in j.message and "2027" in j.message
+
+
+def test_month_abbreviations_need_a_day_or_year_beside_them():
+    assert issues([("O navio afundou no mar.", "The ship sank at sea.")]) == []
+    assert issues([("A reunião será em 3 de jan.", "The meeting will be on Jan. 3.")]) == []

@@ -236,8 +236,12 @@ def extract(text: str, lang: str) -> list[Item]:
         if wl in DOTTED_ONLY and not m.group(2) and wl not in ("jan",):
             # "May" the month is capitalised and not sentence-initial; "mar"/"set"/... need a dot
             if not (lang == "en" and wl == "may" and w == "May" and m.start() > 0
-                    and not re.search(r"[.!?“\"]\s*$", text[:m.start()])):
+                    and not re.search(r"[.!?“\"]\s*$", text[max(0, m.start() - 5):m.start()])):
                 continue
+        if len(wl) <= 4 and wl != "may" and not re.search(
+                r"\d\s*(de\s*)?$", text[max(0, m.start() - 8):m.start()]) \
+                and not re.match(r"\s*(de\s*|/)?\d", text[m.end():m.end() + 8]):
+            continue            # an abbreviation is a month only next to a day or year ("no mar.")
         items.append(Item(frozenset({months[wl]}), w + m.group(2), "month", False))
 
     # written-out numbers (soft: translations often switch between words and digits)
