@@ -192,14 +192,18 @@ def check(ctx) -> list:
         if neg_flip and flips:
             continue        # a negated antonym says the same thing ("não aprovou" = "rejected")
         if neg_flip:
-            where = "Portuguese" if sp > se else "English"
-            other = "English" if sp > se else "Portuguese"
+            pt_neg, en_neg = sorted(_negators(pt, "pt")), sorted(_negators(en, "en"))
+            if sp > se:
+                msg = (f"polarity flipped: the Portuguese is negative (\"{', '.join(pt_neg)}\") "
+                       f"but the English is not")
+            else:
+                msg = (f"polarity flipped: the English is negative (\"{', '.join(en_neg)}\") "
+                       f"but the Portuguese is not")
             issues.append(Issue(
                 "negation", "critical" if confirmed else "major",
                 ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
-                f"the {where} is negative but the {other} is not "
-                f"({sp} negated clause(s) in Portuguese, {se} in English)",
-                {"pt_items": sorted(_negators(pt, 'pt')), "en_items": sorted(_negators(en, 'en')), **ev}))
+                f"{msg} ({sp} negated clause(s) in Portuguese, {se} in English)",
+                {"pt_items": pt_neg, "en_items": en_neg, **ev}))
         elif flips:
             name, a, b = flips[0]
             pw = _pole_words(pt, "pt", name, a)
