@@ -262,3 +262,21 @@ def test_free_faithful_translation_gives_no_coverage_or_meaning_alarm_through_th
             and i["severity"] != "info"]
     assert mine == []
     assert len(rep["alignment"]) >= 5
+
+
+def test_short_sentence_merged_into_a_faithful_bead_is_not_flagged():
+    # the English folds a short Portuguese sentence into its translation of the neighbour
+    pt = ["A prefeitura inaugurou uma nova ponte sobre o rio.", "A obra custou muito caro."]
+    en = ["The city hall opened a new, expensive bridge over the river."]
+    p2e = ["The city hall inaugurated a new bridge over the river.", "The work cost very dear."]
+    e2p = ["A prefeitura abriu uma nova e cara ponte sobre o rio."]
+    assert kinds(coverage.check(make_ctx([(pt, en, p2e, e2p)]))) == []
+
+
+def test_short_omitted_sentence_merged_into_a_bead_is_found():
+    pt = [B[0], "A empresa não comentou os atrasos nem os custos."]
+    en = [B[1]]
+    p2e = [B[2], "The company did not comment the delays nor the costs."]
+    issues = coverage.check(make_ctx(row(A) + [(pt, en, p2e, [B[3]])] + row(C)))
+    assert kinds(issues) == [("omission", "major")]
+    assert issues[0].pt.text == pt[1]            # the sentence, not the whole bead
