@@ -109,15 +109,15 @@ def children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def run_engine(engine: str, beam: int, model: Path, reps: int) -> dict:
+def run_engine(engine: str, beam: int, model: Path, reps: int, threads: int | None) -> dict:
     """In a subprocess: translate the sentences `reps` times after one warm-up pass."""
     if engine == "marian":
         from backcheck.translate.marian import MarianTranslator
-        t = MarianTranslator(model, beam=beam)
+        t = MarianTranslator(model, beam=beam, threads=threads)
         t.decode_opts = {"min_new_tokens": OUT_TOKENS, "max_new_tokens": OUT_TOKENS}
     elif engine == "ct2":
         from backcheck.translate.ct2 import Ct2Translator
-        t = Ct2Translator(model, beam=beam, compute_type="int8")
+        t = Ct2Translator(model, beam=beam, compute_type="int8", threads=threads)
         t.decode_opts = {"min_decoding_length": OUT_TOKENS, "max_decoding_length": OUT_TOKENS}
     else:
         from backcheck.translate.apertium import ApertiumTranslator
@@ -156,7 +156,7 @@ def run_cache(model: Path) -> dict:
 def child(args) -> None:
     model = Path(args.model)
     res = run_cache(model) if args.child == "cache" else \
-        run_engine(args.child, args.beam, model, args.reps)
+        run_engine(args.child, args.beam, model, args.reps, args.threads)
     print(json.dumps(res))
 
 
@@ -166,6 +166,7 @@ def main() -> None:
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--beam", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--reps", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--threads", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--model", help=argparse.SUPPRESS)
     args, _ = ap.parse_known_args()
     if args.child:
@@ -180,33 +181,38 @@ def main() -> None:
           f"{cpu_threads()} CPU threads (built/loaded in {time.perf_counter() - t0:.0f}s); "
           f"load average {os.getloadavg()[0]:.1f}")
 
-    def sub(name, beam=1, reps=1):
+    def sub(name, beam=1, reps=1, threads=None):
+        extra = ["--threads", str(threads)] if threads else []
         r = subprocess.run([sys.executable, __file__, "--child", name, "--beam", str(beam),
-                            "--reps", str(reps), "--model", str(model)],
+                            "--reps", str(reps), "--model", str(model), *extra],
                            capture_output=True, text=True, cwd=ROOT)
         if r.returncode:
             print(f"{name}: failed: {r.stderr.strip().splitlines()[-1:]}")
             return None
         return json.loads(r.stdout.strip().splitlines()[-1])
 
-    beams = [1] if args.quick else [1, 4]
-    print(f"{'engine':22} {'beam':>4} {'sent/s':>8} {'s/pass':>8} {'peak RSS MB':>12}"
-          "   (best pass of 2 for marian, 3 for ct2 and apertium)")
-    for beam in beams:
-        m = sub("marian", beam, reps=1 if args.quick else 2)
-        c = sub("ct2", beam, reps=1 if args.quick else 3)
+    n = cpu_threads()
+    # (beam, threads): both engines on every core, and on one core, where thread
+    # scheduling on a busy machine cannot distort the comparison
+    runs = [(1, n)] if args.quick else [(1, n), (1, 1), (4, n)]
+    print(f"{'engine':22} {'beam':>4} {'thr':>3} {'sent/s':>8} {'s/pass':>8} {'peak RSS MB':>12}"
+          "   (best pass of 2, or 1 for marian beam 4)")
+    for beam, threads in runs:
+        m = sub("marian", beam, 1 if args.quick or beam > 1 else 2, threads)
+        c = sub("ct2", beam, 1 if args.quick else 2, threads)
         for label, r in (("marian fp32", m), ("ct2 int8", c)):
             if r:
-                print(f"{label:22} {beam:>4} {r['sent_per_s']:8.1f} {r['secs']:8.2f} "
+                print(f"{label:22} {beam:>4} {threads:>3} {r['sent_per_s']:8.1f} {r['secs']:8.2f} "
                       f"{r['peak_rss_mb']:12.0f}")
         if m and c:
-            print(f"ct2 int8 / marian fp32 speed ratio (beam {beam}): "
+            print(f"ct2 int8 / marian fp32 speed ratio (beam {beam}, {threads} thread(s)): "
                   f"{c['sent_per_s'] / m['sent_per_s']:.1f}x  (target >= 4x)")
     if apertium.installed():
-        a = sub("apertium", reps=3)
+        a = sub("apertium", reps=2)
         if a:
-            print(f"{'apertium (pt-es-en)':22} {'-':>4} {a['sent_per_s']:8.1f} {a['secs']:8.2f} "
-                  f"{a['peak_rss_mb']:12.0f}  (driver + largest apertium child, upper bound)")
+            print(f"{'apertium (pt-es-en)':22} {'-':>4} {'-':>3} {a['sent_per_s']:8.1f} "
+                  f"{a['secs']:8.2f} {a['peak_rss_mb']:12.0f}  (driver + largest apertium "
+                  "child: an upper bound)")
     else:
         print("apertium: not installed, skipped")
     c = sub("cache")

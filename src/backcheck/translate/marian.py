@@ -12,6 +12,12 @@ from pathlib import Path
 from backcheck.errors import InputError
 from backcheck.translate import models
 
+# On a shared, busy machine OpenMP threads that spin while waiting slow torch down
+# several times over (measured here, 2 threads under load: 14 s a pass spinning, 5.5 s
+# sleeping); let them sleep unless the user says otherwise. The OpenMP runtime reads this
+# when it loads, i.e. at the first `import torch`, which this module precedes.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 LANG_CODES = {"pt": (">>por<<", ">>pob<<"), "en": (">>eng<<",)}
 # break points for over-long inputs, strongest first: sentence end, clause, comma, space
 BREAKS = [re.compile(r"(?<=[.!?…])\s+"), re.compile(r"(?<=[;:—–])\s+|\s+(?=[—–])"),
@@ -31,7 +37,7 @@ def load_tokenizer(d: Path):
     from transformers import MarianTokenizer
     import warnings
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")   # "Recommended: pip install sacremoses" (not needed)
+        warnings.simplefilter("ignore")   # "Recommended: pip install sacremoses" where absent
         try:
             return MarianTokenizer.from_pretrained(str(d))
         except (OSError, ValueError, TypeError) as e:
