@@ -120,18 +120,19 @@ class _Scorer:
 
     def calibrate(self) -> None:
         """Similarity that unrelated sentences reach by chance in this document (the median
-        over pairs half a document apart), so that costs count evidence above chance."""
+        over pairs half a document apart), so that costs count evidence above chance.
+        Capped at 0.9: a document of empty or identical lines still has a scale."""
         n, m = len(self.src), len(self.tgt)
         step = max(1, n // 200)
         vals = sorted(self.sim(i, i + 1, j, j + 1) for i in range(0, n, step)
                       for j in [(i * m // n + m // 2) % m]) if m > 1 else []
-        self.base = vals[len(vals) // 2] if len(vals) >= MIN_SAMPLE else CHANCE
+        self.base = min(vals[len(vals) // 2], 0.9) if len(vals) >= MIN_SAMPLE else CHANCE
 
     def calibrate_all(self) -> None:
         """As calibrate(), over every pair: for a few sentences looked up in many."""
         vals = sorted(self.sim(i, i + 1, j, j + 1)
                       for i in range(len(self.src)) for j in range(len(self.tgt)))
-        self.base = vals[len(vals) // 2] if len(vals) >= MIN_SAMPLE else CHANCE
+        self.base = min(vals[len(vals) // 2], 0.9) if len(vals) >= MIN_SAMPLE else CHANCE
 
     def evidence(self, s: float) -> float:
         return max(0.0, (s - self.base) / (1 - self.base))
