@@ -111,3 +111,17 @@ def test_moved_sentence_gets_both_translations():
                                 "moved", {})])
     assert out[0].evidence["pt2en"] == "The opposition criticised the measure."
     assert out[0].evidence["en2pt"] == "A oposição criticou a medida."
+
+
+def test_omission_keeps_its_rating_over_the_negation_that_went_missing_with_it():
+    c = ctx()
+    partial = issue(c, "omission", "major", missing=["empresa", "comentou"])
+    out = consolidate(c, [issue(c, "negation", "critical"), partial])
+    assert [(i.type, i.severity) for i in out] == [("omission", "major")]
+
+
+def test_untranslated_outranks_an_addition_on_the_same_sentence():
+    c = ctx()
+    out = consolidate(c, [issue(c, "addition", "major", extra=["tarifa"]),
+                          issue(c, "untranslated", "critical")])
+    assert [(i.type, i.severity) for i in out] == [("untranslated", "critical")]

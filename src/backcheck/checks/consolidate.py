@@ -4,8 +4,9 @@ Several checks may fire on the same sentence (a wrong number also lowers the sim
 and can look like a mistranslation). Issues that share a sentence on either side are one
 problem; the kept issue is the most specific type:
 number > entity > negation > untranslated > omission = addition > mistranslation.
-One exception: an omission/addition of a large part of a sentence (evidence "missing" or
-"extra") outranks number and entity issues, whose missing figures and names it explains.
+One exception: an omission/addition of a sentence or a large part of one (evidence
+"missing" or "extra") outranks the other types but untranslated, and keeps its own
+severity: the figures, names or negators that went missing with it are symptoms.
 Artifacts (CMS junk) are a separate problem and never merge with translation issues.
 The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
 a sentence that has a counted issue are absorbed too (their messages stay in evidence).
@@ -79,12 +80,18 @@ def _normalise(ctx, index: _Index, issue: Issue, pt: set[int], en: set[int]) -> 
         ev.setdefault("en2pt", " ".join(ctx.en2pt[j] for j in sorted(en)))
 
 
+def _explains(issue: Issue) -> bool:
+    return issue.type in ("omission", "addition") and ("missing" in issue.evidence
+                                                         or "extra" in issue.evidence)
+
+
 def _rank(issue: Issue) -> tuple:
     counted = issue.severity != "info"
     prio = PRIORITY.get(issue.type, len(PRIORITY))
-    if issue.type in ("omission", "addition") and ("missing" in issue.evidence
-                                                    or "extra" in issue.evidence):
+    if _explains(issue):
         prio = -1
+    elif issue.type == "untranslated":
+        prio = -2        # Portuguese left in the English also looks unsupported
     return (not counted, prio, -SEVERITY_RANK.get(issue.severity, 0))
 
 
@@ -122,7 +129,9 @@ def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
         counted = [o for o in others if o.severity != "info"]
         worst = max([keep.severity] + [o.severity for o in counted],
                     key=SEVERITY_RANK.__getitem__)
-        if keep.severity != "info":
+        # an omission/addition that explains the others (their numbers, names or negators
+        # went missing with it) keeps its own rating: the others are symptoms
+        if keep.severity != "info" and not _explains(keep):
             keep.severity = worst
         if others:
             keep.evidence.setdefault("also", [f"{o.type}: {o.message}" for o in others])
