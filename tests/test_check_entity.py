@@ -150,3 +150,15 @@ def test_a_name_dropped_at_one_end_and_another_added_at_the_other_is_not_a_swap(
               en2pt=["O Ministério das Relações Exteriores convocou o embaixador, disseram autoridades em Brasília."])
     assert [i.severity for i in got] == ["info"]
     assert "Itamaraty" in got[0].message and "Brasília" in got[0].message
+
+
+def test_demonym_rephrased_as_a_name_is_not_a_swap():
+    pairs = [("Ciclistas cruzam o centro da capital mineira.", "Cyclists cross downtown Belo Horizonte.")]
+    pt2en = ["Cyclists cross the centre of the mining capital."]
+    en2pt = ["Ciclistas cruzam o centro de Belo Horizonte."]
+    assert counted(run(pairs, pt2en, en2pt)) == []
+    # but a demonym replaced by another known place is a swap
+    pairs = [("A empresa paulista anunciou lucro.", "The Rio de Janeiro company announced a profit.")]
+    pt2en = ["The company paulista announced profit."]
+    en2pt = ["A empresa do Rio de Janeiro anunciou um lucro."]
+    assert [i.severity for i in run(pairs, pt2en, en2pt)] == ["major"]

@@ -316,8 +316,8 @@ def check(ctx) -> list:
         left_pt = [i for i in strict_pt if not _supported_by(pt, i, near_en)]
         left_en = [i for i in strict_en if not _supported_by(en, i, near_pt)]
         pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
-        if (left_pt and strict_en and _close(pt, left_pt, en, strict_en)) or \
-                (left_en and strict_pt and _close(pt, strict_pt, en, left_en)):
+        if (left_pt and strict_en and _swapped(pt, left_pt, en, strict_en)) or \
+                (left_en and strict_pt and _swapped(pt, strict_pt, en, left_en)):
             severity = "major"
             msg = f"name {', '.join(pt_names)} in Portuguese is {', '.join(en_names)} in English"
         elif left_pt and left_en:
@@ -349,6 +349,18 @@ def _close(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
     def rel(side, k):
         return side.toks[k][1] / max(len(side.text), 1)
     return any(abs(rel(pt, a) - rel(en, b)) <= 0.4 for a in pt_idx for b in en_idx)
+
+
+def _swapped(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
+    """A replaced name: close in place, and not a lower-case demonym rephrased as a
+    name ("a capital mineira" = "Belo Horizonte"): a demonym counts as swapped only
+    against another known place or people."""
+    def weak(side, idx, other, other_idx):
+        return all(side.toks[k][0][:1].islower() for k in idx) and \
+            not any(k in other.group_of for k in other_idx)
+    if weak(pt, pt_idx, en, en_idx) or weak(en, en_idx, pt, pt_idx):
+        return False
+    return _close(pt, pt_idx, en, en_idx)
 
 
 def _supported_by(side: Side, k: int, other: Side) -> bool:
