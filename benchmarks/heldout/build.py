@@ -1,0 +1,162 @@
+"""Write benchmarks/heldout/{clean,corrupted}/*.json from articles.py + VARIANTS.
+
+Each variant lists edits to the English side, addressed by the CLEAN article's
+unit indices; the gold indices are worked out against the corrupted file's own
+body (deletions/insertions shift later units). Run: python build.py
+"""
+import copy
+import json
+from pathlib import Path
+
+from articles import ARTICLES
+
+HERE = Path(__file__).resolve().parent
+
+# (op, where, text, type, note): op is "replace" (en unit [p,u] or a field name),
+# "delete" (en unit [p,u], an omission) or "insert" (new en unit before clean [p,u]).
+VARIANTS = {
+ "ho-001-a": [
+  ("replace", [3, 0], "The match was watched by 24,812 spectators, the biggest crowd of the season at the stadium in the Minho region.", "number", "28.412 -> 24,812"),
+  ("replace", [1, 1], "The equaliser came in the second half, in the 61st minute, through Swedish striker Mads Holm.", "entity", "dinamarquês (Danish) -> Swedish"),
+ ],
+ "ho-001-b": [
+  ("replace", [2, 0], "After the game, the Benfica coach admitted his team had played well in the first half.", "negation", "'não fez uma boa primeira parte' -> 'had played well'"),
+  ("insert", [3, 2], "It was Benfica's fifth consecutive away win in the league.", "addition", "added sentence about a run of away wins; not in pt"),
+ ],
+ "ho-002-a": [
+  ("replace", [0, 0], "By 314 votes to 97, Brazil's Chamber of Deputies on Tuesday approved a bill that extends paternity leave for formally employed workers from five to 20 days.", "number", "341 -> 314 votes"),
+  ("delete", [1, 1], None, "omission", "unit on the cost split between employers and social security deleted"),
+  ("replace", [3, 0], "The opposition tried to postpone the vote, arguing that the bill cuts taxes for small businesses, but the motion was defeated.", "mistranslation", "'aumenta os custos' (raises costs) -> 'cuts taxes'"),
+ ],
+ "ho-002-b": [
+  ("replace", [2, 1], "Rapporteur Carla Menezes, a Socialist congresswoman from Paraíba, said the country lagged behind its neighbours.", "entity", "PSB-PE (Pernambuco) -> Paraíba"),
+  ("replace", [3, 1], "Business groups have asked the Senate to add a compensação tributária for micro and small firms.", "untranslated", "'compensação tributária' left in Portuguese"),
+  ("replace", "standfirst", "The bill now goes to the Senate; the government puts the cost at R$4.1bn a year", "number", "R$ 1,4 bilhão -> R$4.1bn"),
+ ],
+ "ho-003-a": [
+  ("replace", [0, 1], "The panel of judges found it proven that the former mayor received 18,000 euros from a building contractor between 2015 and 2018.", "number", "180 mil euros -> 18,000 euros"),
+  ("replace", [2, 0], "The presiding judge said the court had found evidence that other council employees took part in the scheme.", "negation", "'não encontrou provas' -> 'had found evidence'"),
+ ],
+ "ho-003-b": [
+  ("delete", [1, 1], None, "omission", "unit on the businessman's sentence deleted"),
+  ("replace", [2, 1], "The former mayor's defence announced it would appeal to the Lisbon Court of Appeal.", "entity", "Tribunal da Relação de Évora -> Lisbon"),
+  ("replace", [3, 1], "The case began in 2019 began in 2019 after an anonymous tip-off.", "artifact", "duplicated fragment 'began in 2019'"),
+ ],
+ "ho-004-a": [
+  ("replace", [0, 1], "Confirmed deaths also fell, from 212 to 78.", "number", "87 -> 78"),
+  ("insert", [2, 2], "The city also plans to hire 300 more health workers before the next rainy season.", "addition", "added sentence about hiring health workers; not in pt"),
+  ("replace", [2, 0], "In the state capital, the city government counted 21,000&nbsp;cases, less than half the 2024 figure.", "artifact", "leftover HTML entity '&nbsp;'"),
+ ],
+ "ho-004-b": [
+  ("replace", [1, 0], "Health secretary Rodrigo Tavares said vaccination of the elderly and a shorter rainy season explained much of the drop.", "mistranslation", "'adolescentes' (teenagers) -> 'the elderly'"),
+  ("replace", [1, 1], "About 50,000 young people aged 10 to 14 in the state have now had both doses of the vaccine.", "number", "meio milhão (500,000) -> 50,000"),
+  ("delete", [3, 2], None, "omission", "unit on winter anti-mosquito drives deleted"),
+ ],
+ "ho-005-a": [
+  ("replace", [1, 0], "About a third of the pieces have never been shown to the Portuguese public and come from private collections in the United States.", "entity", "Reino Unido -> United States"),
+  ("replace", [2, 1], "The museum expects more than 150,000 visitors before the exhibition closes on 18 September.", "number", "28 de Setembro -> 18 September"),
+ ],
+ "ho-005-b": [
+  ("replace", [2, 0], "Mounting the show cost 1.2 million euros, financiados em parte pelo Ministério da Cultura.", "untranslated", "second half of the sentence left in Portuguese"),
+  ("replace", [3, 0], "Tickets cost 15 euros, and entry is not free even on the first Sunday of each month.", "negation", "'a entrada é gratuita' -> 'is not free'"),
+  ("replace", [1, 1], "The curator, Helena Frias, explained that the exhibition is arranged chronologically rather than by theme.", "mistranslation", "'por temas e não por ordem cronológica' inverted"),
+ ],
+ "ho-006-a": [
+  ("replace", "standfirst", "The $2.3bn project should cut four hours off the truck journey between Mendoza and Santiago", "number", "seis horas -> four hours"),
+  ("replace", [0, 1], "At 27 kilometres long, the tunnel will sit at an altitude of around 2,000 metres, below the Aconcagua pass.", "entity", "passagem de Cristo Redentor -> Aconcagua pass"),
+ ],
+ "ho-006-b": [
+  ("insert", [1, 2], "Trade between the two countries reached a record 9 billion dollars last year.", "addition", "added sentence about bilateral trade; not in pt"),
+  ("replace", [3, 0], "Environmental groups on both sides of the border criticised the deal, saying the environmental impact study has already been completed and the project could affect glaciers in the area.", "negation", "'ainda não foi concluído' -> 'has already been completed'"),
+  ("replace", [2, 0], "Work is due to start in 2027 and take eight years.</p>", "artifact", "leftover closing tag '</p>'"),
+ ],
+ "ho-007-a": [
+  ("replace", [0, 1], "Revenue reached 6.4 billion euros, driven by routes to Brazil and North America.", "number", "4,6 mil milhões -> 6.4 billion"),
+  ("delete", [2, 2], None, "omission", "unit listing the three interested groups deleted"),
+ ],
+ "ho-007-b": [
+  ("replace", [2, 1], "Infrastructure Minister Carlos Pereira said the terms of the sale would be approved by the Council of Ministers by the end of March.", "entity", "Carlos Pimentel -> Carlos Pereira"),
+  ("replace", "headline", "TAP posts 210 million euro loss and prepares sale of 44.9% stake", "mistranslation", "'lucro' (profit) -> 'loss'"),
+  ("replace", [3, 1], "A administração não quis comentar o valor esperado da operação.", "untranslated", "whole unit left in Portuguese"),
+ ],
+ "ho-008-a": [
+  ("replace", [1, 1], "Fares are the same as on other routes: R$3.40.", "number", "R$ 4,30 -> R$3.40"),
+  ("insert", [0, 2], "The line is the first of six that the city plans to electrify.", "addition", "added sentence about six planned lines; not in pt"),
+ ],
+ "ho-008-b": [
+  ("delete", [2, 2], None, "omission", "the mayor's quote deleted"),
+  ("replace", [1, 0], "Each bus can travel 250 kilometres on a charge and takes about four hours to recharge at the Casa Amarela depot.", "entity", "garagem de Afogados -> Casa Amarela"),
+  ("replace", [3, 1], "Some, however, complained about waits of up to 20 minutes between buses at peak times.", "mistranslation", "'horários de menor movimento' (off-peak) -> 'peak times'"),
+ ],
+}
+
+
+def clean_json(a):
+    out = {"id": a["id"], "topic": a["topic"], "pt": dict(a["pt"]), "en": dict(a["en"])}
+    out["pt"]["body"] = [[pt for pt, _ in para] for para in a["body"]]
+    out["en"]["body"] = [[en for _, en in para] for para in a["body"]]
+    return out
+
+
+def corrupt(clean, vid, edits):
+    art = copy.deepcopy(clean)
+    art["id"] = vid
+    # en body as [(clean_index or None, text)] so gold indices can be resolved afterwards
+    body = [[((p, u), t) for u, t in enumerate(para)] for p, para in enumerate(art["en"]["body"])]
+    pending = []
+    for op, where, text, typ, note in edits:
+        g = {"type": typ, "field": "body", "pt_unit": None, "en_unit": None, "note": note}
+        if isinstance(where, str):
+            assert op == "replace"
+            assert art["en"][where] != text
+            art["en"][where] = text
+            g["field"] = where
+            pending.append((g, None))
+            continue
+        p, u = where
+        key = tuple(where)
+        if op == "insert":
+            pos = next((k for k, (ci, _) in enumerate(body[p]) if ci == key), len(body[p]))
+            marker = ("new", vid, len(pending))
+            body[p].insert(pos, (marker, text))
+            pending.append((g, marker))
+            continue
+        k = next(k for k, (ci, _) in enumerate(body[p]) if ci == key)
+        g["pt_unit"] = [p, u]
+        if op == "delete":
+            del body[p][k]
+            pending.append((g, None))
+        else:
+            assert body[p][k][1] != text
+            body[p][k] = (key, text)
+            pending.append((g, key))
+    art["en"]["body"] = [[t for _, t in para] for para in body]
+    where_now = {ci: [p, k] for p, para in enumerate(body) for k, (ci, _) in enumerate(para)}
+    gold = []
+    for g, key in pending:
+        if key is not None:
+            g["en_unit"] = where_now[key]
+        gold.append(g)
+    art["gold"] = gold
+    return art
+
+
+def main():
+    for sub in ("clean", "corrupted"):
+        (HERE / sub).mkdir(exist_ok=True)
+    by_id = {}
+    for a in ARTICLES:
+        c = clean_json(a)
+        n = sum(len(p) for p in c["pt"]["body"])
+        assert 6 <= n <= 10, (a["id"], n)
+        by_id[a["id"]] = c
+        (HERE / "clean" / f"{a['id']}.json").write_text(
+            json.dumps(c, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for vid, edits in VARIANTS.items():
+        c = corrupt(by_id[vid[:6]], vid, edits)
+        (HERE / "corrupted" / f"{vid}.json").write_text(
+            json.dumps(c, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
