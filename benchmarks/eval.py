@@ -58,6 +58,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache-dir", default=None, help="translation cache directory")
     ap.add_argument("--out", default="/tmp/backcheck-eval", help="where the reports go")
     ap.add_argument("--no-align", action="store_true", help="skip eval_align.py")
+    ap.add_argument("--heldout", default=str(HERE / "heldout"),
+                    help="own held-out corpus, scored as a second set ('' to skip)")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     corpus = Path(args.corpus) if args.corpus else shared / "corpus" / "dev"
@@ -67,12 +69,18 @@ def main(argv=None) -> int:
         return 2
     cfg = config.load(None, engine=args.engine, cache_dir=args.cache_dir)
     out = Path(args.out)
-    print(f"== backcheck on {corpus} (engine {args.engine}) -> {out}", flush=True)
-    counts = run_corpus(corpus, out, cfg)
-    print(f"{counts.pop('articles')} articles in {counts.pop('seconds')} s; "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), flush=True)
-    print(f"== {scorer}", flush=True)
-    rc = subprocess.call([sys.executable, str(scorer), str(corpus), str(out)])
+    sets = [("dev", corpus, out)]
+    heldout = Path(args.heldout) if args.heldout else None
+    if heldout and (heldout / "clean").is_dir() and heldout.resolve() != corpus.resolve():
+        sets.append(("own held-out", heldout, out.with_name(out.name + "-heldout")))
+    rc = 0
+    for label, cdir, odir in sets:
+        print(f"== [{label}] backcheck on {cdir} (engine {args.engine}) -> {odir}", flush=True)
+        counts = run_corpus(cdir, odir, cfg)
+        print(f"{counts.pop('articles')} articles in {counts.pop('seconds')} s; "
+              + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), flush=True)
+        print(f"== [{label}] {scorer}", flush=True)
+        rc |= subprocess.call([sys.executable, str(scorer), str(cdir), str(odir)])
     align_eval = HERE / "eval_align.py"
     if align_eval.is_file() and not args.no_align:
         print(f"== {align_eval.name}", flush=True)
