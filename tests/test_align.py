@@ -333,3 +333,12 @@ def test_bleualign_test_set_regression():
     import eval_align
     res = eval_align.bleualign(shared)
     assert res["strict_f1"] >= 0.86 and res["lax_f1"] >= 0.94
+
+
+def test_textnorm_folds_what_typography_changes():
+    from backcheck import textnorm
+    assert textnorm.norm("“Não”, disse ELA — às 4.45!") == textnorm.norm('"nao" disse ela - as 4,45')
+    assert textnorm.norm("R$ 1.250,50") == "r 1 250 50"
+    assert textnorm.numbers("3,2% em 2023") == ["3", "2", "2023"] == textnorm.numbers("3.2% in 2023")
+    assert textnorm.capitalised("O Banco Central e o FMI em Brasília") == \
+        ["banco", "central", "fmi", "brasilia"]   # one-letter words carry no evidence
