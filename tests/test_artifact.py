@@ -180,3 +180,18 @@ def test_cli_reports_artifacts(tmp_path):
     arts = sorted((i["en"]["paragraph"], i["evidence"]["kind"]) for i in rep["issues"]
                   if i["type"] == "artifact")
     assert arts == [(0, "markup"), (1, "glued-digits")]
+
+
+def test_doubled_preposition_is_only_info():
+    # a phrasal verb's particle meeting the next phrase's preposition is grammatical
+    found = issues_for(["It is a project we have been waiting for for more than a century."])
+    assert [(i.evidence["kind"], i.severity) for i in found] == [("doubled-particle", "info")]
+    found = issues_for(["Taxes will rise in the the next year."])
+    assert [(i.evidence["kind"], i.severity) for i in found] == [("doubled-word", "minor")]
+
+
+def test_closing_tag_opening_a_sentence_belongs_to_the_one_before():
+    # "years.</p> Chilean" is split after the full stop; the tag closes the first sentence
+    found = issues_for(["Work starts in 2027 and takes eight years.</p> The president spoke next."])
+    [i] = found
+    assert i.evidence["kind"] == "markup" and i.en.text.startswith("Work starts")

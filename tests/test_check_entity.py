@@ -162,3 +162,28 @@ def test_demonym_rephrased_as_a_name_is_not_a_swap():
     pt2en = ["The company paulista announced profit."]
     en2pt = ["A empresa do Rio de Janeiro anunciou um lucro."]
     assert [i.severity for i in run(pairs, pt2en, en2pt)] == ["major"]
+
+
+def test_country_or_demonym_for_its_capital_is_metonymy_not_a_swap():
+    pairs = [("O governo argentino respondeu que nenhuma licença será emitida.",
+              "Buenos Aires replied that no permits would be issued."),
+             ("A Argentina respondeu ao pedido.", "Buenos Aires responded to the request.")]
+    pt2en = ["The Argentinian government answered that no licence will be issued.",
+             "Argentina answered to the request."]
+    en2pt = ["Buenos Aires respondeu que nenhuma licença seria emitida.", "Buenos Aires respondeu ao pedido."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []
+    # another country's capital is still a swap
+    [i] = counted(run([("O governo argentino respondeu ao pedido.", "Santiago responded to the request.")],
+                      pt2en=["The Argentinian government answered to the request."],
+                      en2pt=["Santiago respondeu ao pedido."]))
+    assert i.severity == "major"
+
+
+def test_european_demonyms_are_known_names():
+    # -ês demonyms inflect (dinamarquesa, dinamarqueses); a changed nationality is a swap
+    pairs = [("A avançada dinamarquesa marcou.", "The Danish striker scored.")]
+    assert counted(run(pairs, pt2en=["The Danish forward scored."], en2pt=["A avançada dinamarquesa marcou."])) == []
+    [i] = counted(run([("O avançado dinamarquês Mads Holm empatou.", "Swedish striker Mads Holm equalised.")],
+                      pt2en=["The Danish forward Mads Holm drew."],
+                      en2pt=["O avançado sueco Mads Holm empatou."]))
+    assert i.severity == "major" and "Swedish" in i.message

@@ -202,3 +202,23 @@ def test_a_soft_figure_is_not_paired_with_a_different_kind():
 def test_month_abbreviations_need_a_day_or_year_beside_them():
     assert issues([("O navio afundou no mar.", "The ship sank at sea.")]) == []
     assert issues([("A reunião será em 3 de jan.", "The meeting will be on Jan. 3.")]) == []
+
+
+def test_counted_groups_halves_and_whole_percent_read_as_figures():
+    # free but faithful renderings: none of these is a difference
+    pairs = [("Cerca de meio milhão de jovens já receberam as duas doses.",
+              "About 500,000 young people have now had both doses."),
+             ("Haverá mutirões em duas dezenas de municípios.", "There will be clean-up drives in 20 towns."),
+             ("Recebeu meia dúzia de propostas.", "It received six bids."),
+             ("A cidade inaugurou a primeira linha de ônibus 100% elétricos.",
+              "The city opened its first all-electric bus line.")]
+    assert issues(pairs) == []
+    assert {v for i in number.extract("meio milhão e três centenas", "pt") for v in i.values} == {500000.0, 300.0}
+    assert [set(i.values) for i in number.extract("half a million people", "en")] == [{500000.0}]
+
+
+def test_changed_half_million_and_whole_percent_still_flagged():
+    [i] = issues([("Cerca de meio milhão de jovens foram vacinados.", "About 50,000 young people were vaccinated.")])
+    assert i.severity == "major" and "50,000" in i.message
+    [i] = issues([("Os ônibus são 100% elétricos.", "The buses are 90% electric.")])
+    assert i.severity == "major"

@@ -25,6 +25,7 @@ Runs on every sentence of both sides (ctx.seg) and reports, once per problem:
 - `doubled-word`: the same word twice in a row ("the the"). Not flagged: words that are
   repeated on purpose (very very, não não, muito muito, had had, that that, se se: "se se
   confirmar"), and capitalised pairs, which are names (Bora Bora, Duran Duran).
+  A doubled preposition ("waiting for for years") is `doubled-particle`, info only.
 
 Severity: a typo-like slip (doubled word, unbalanced quote) is minor; anything else is
 junk visible to readers and is major.
@@ -87,6 +88,10 @@ WORD = re.compile(r"[\w’'-]+")
 REPEATABLE = set("""very really so much many far long more too bye no yes never nunca não
 sim muito muita muitos muitas bem tão mais já logo quase pouco devagar had that se ha hã
 rá blá""".split())
+# A particle that ends a phrasal verb may meet the same preposition opening the next
+# phrase ("what we have been waiting for for years", "the town he grew up in in 1990"):
+# only a possible slip, shown as info.
+PARTICLES = set("for to in on at about with by from up out off over down".split())
 
 
 def _findings(text: str) -> list[tuple[int, int, str, str]]:
@@ -128,6 +133,8 @@ def _repeats(text: str) -> list[tuple[int, int, str, str]]:
         if hit:
             s, e = toks[i][0], toks[i + 2 * hit - 1][1]
             kind = "doubled-word" if hit == 1 else "duplicated"
+            if hit == 1 and low[i] in PARTICLES:
+                kind = "doubled-particle"
             out.append((s, e, kind, text[toks[i][0]:toks[i + hit - 1][1]]))
             i += 2 * hit
         else:
@@ -187,9 +194,10 @@ MESSAGES = {
     "unbalanced-quote": "unbalanced quotation mark {m!r}",
     "duplicated": "duplicated fragment {m!r}",
     "doubled-word": "doubled word {m!r}",
+    "doubled-particle": "doubled word {m!r} (may be grammatical: 'waiting for for years')",
     "boilerplate": "page furniture left in the text: {m!r}",
 }
-SEVERITY = {"doubled-word": MINOR, "unbalanced-quote": MINOR}
+SEVERITY = {"doubled-word": MINOR, "unbalanced-quote": MINOR, "doubled-particle": "info"}
 SIDE_NAME = {"pt": "Portuguese", "en": "English"}
 
 
@@ -197,7 +205,15 @@ def _side_issues(ctx, side: str) -> list[Issue]:
     segs = ctx.seg.pt if side == "pt" else ctx.seg.en
     found: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     for i, s in enumerate(segs):
-        found[i].extend(_findings(s.text))
+        for f in _findings(s.text):
+            # a closing tag that opens a sentence closes the previous one ("years.</p> Chilean"
+            # is split after the full stop): it belongs to the sentence before
+            if f[0] == 0 and f[2] == "markup" and f[3].startswith("</") and i > 0 \
+                    and (segs[i - 1].field, segs[i - 1].paragraph) == (s.field, s.paragraph):
+                n = len(segs[i - 1].text)
+                found[i - 1].append((n, n + len(f[3]), f[2], f[3]))
+            else:
+                found[i].append(f)
     # paragraphs (a field, or one body paragraph) for quotes and repeated sentences
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, s in enumerate(segs):

@@ -24,8 +24,9 @@ Severity policy: a name on each side with no counterpart on the other, at about 
 same place in the sentence (a replaced person, place or organisation: "Menezes" vs
 "Mendes", "Lisboa" vs "Porto") is `major`. A name on one side only is `info` (not scored): English legitimately adds
 context ("the Rio club", "Brazil's") and the omission check weighs what is dropped.
-Names that appear in a neighbouring bead are alignment slop, not errors. One issue per
-bead.
+Names that appear in a neighbouring bead are alignment slop, not errors. A country or
+its demonym against its capital (data/capitals.tsv: "governo argentino" = "Buenos
+Aires") is metonymy, not a swap. One issue per bead.
 """
 from __future__ import annotations
 
@@ -95,10 +96,27 @@ def home_group() -> int | None:
     return exonyms()[0].get(("Brasil",))
 
 
+@lru_cache(maxsize=1)
+def capitals() -> set[tuple[int, int]]:
+    """{(capital's exonym group, its country's group)} from data/capitals.tsv."""
+    pt = exonyms()[0]
+    text = resources.files("backcheck").joinpath("data/capitals.tsv").read_text("utf-8")
+    out = set()
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        country, city = (pt.get(tuple(TOKEN.findall(f.strip()))) for f in line.split("\t", 1))
+        if country is not None and city is not None:
+            out.add((city, country))
+    return out
+
+
 def _inflect(form: str) -> list[str]:
     """A Portuguese demonym's feminine and plural forms (uruguaio: uruguaia, uruguaios...)."""
     if not form.islower():
         return [form]
+    if form.endswith("ês"):
+        return [form, form[:-2] + "esa", form[:-2] + "eses", form[:-2] + "esas"]
     if form.endswith("o"):
         return [form, form[:-1] + "a", form + "s", form[:-1] + "as"]
     if form.endswith("e") or form.endswith("a"):
@@ -360,7 +378,22 @@ def _swapped(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
             not any(k in other.group_of for k in other_idx)
     if weak(pt, pt_idx, en, en_idx) or weak(en, en_idx, pt, pt_idx):
         return False
+    if _metonym(pt, pt_idx, en, en_idx):
+        return False
     return _close(pt, pt_idx, en, en_idx)
+
+
+def _metonym(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
+    """A country (or its people) on one side and its capital on the other: news names a
+    government by its seat ("o governo argentino respondeu" = "Buenos Aires replied")."""
+    gp = {pt.group_of.get(k) for k in pt_idx}
+    ge = {en.group_of.get(k) for k in en_idx}
+    if None in gp or None in ge:
+        return False
+    cap = capitals()
+    rel = lambda a, b: (a, b) in cap or (b, a) in cap
+    return all(any(rel(a, b) for b in ge) for a in gp) and \
+        all(any(rel(a, b) for a in gp) for b in ge)
 
 
 def _supported_by(side: Side, k: int, other: Side) -> bool:

@@ -200,6 +200,9 @@ def extract(text: str, lang: str) -> list[Item]:
         is_year = (re.fullmatch(r"\d{4}", raw) and 1800 <= v <= 2100 and not cur and not is_pct)
         if is_year:
             soft = True
+        # "100% elétricos" is "all-electric", "100% seguro" "completely safe"
+        if is_pct and v == 100:
+            soft = True
         # a weekday's date in brackets, "quarta-feira (19)", is often dropped in English
         if re.search(r"(" + WEEKDAY + r")\s*\(\s*$", before) \
                 and re.match(r"(?:st|nd|rd|th|º)?\s*\)", low[m.end("num"):]):
@@ -264,11 +267,26 @@ def extract(text: str, lang: str) -> list[Item]:
             continue
         if w in ("hundred", "dozen") and not re.search(r"\b(a|one)\s+$", low[:m.start()]):
             continue
+        if re.search(r"\b(meio|meia)\s+$", low[:m.start()]):
+            continue            # "meia dúzia": read below as a half
         after = low[m.end():m.end() + 20]
+        shown = m.group(0)
+        # counted tens and hundreds: "duas dezenas" = 20, "três centenas" = 300
+        grp = re.match(r"\s(dezenas?|centenas?)\b", after) if lang == "pt" else None
+        if grp:
+            v *= 10 if grp.group(1).startswith("dezena") else 100
+            shown += grp.group(0)
+            after = after[grp.end():]
         mm = re.match(r"\s(" + "|".join(sorted(map(re.escape, mults), key=len, reverse=True)) + r")\b", after)
         if mm:
             v = v * mults[mm.group(1)]
-        items.append(Item(frozenset({_r(float(v))}), m.group(0), "num", soft=True))
+        items.append(Item(frozenset({_r(float(v))}), shown, "num", soft=True))
+    # halves: "meio milhão" = "half a million" = 500,000; "meia dúzia" = 6
+    half = (r"\b(?:meio|meia)\s+(mil|milhão|milhao|bilhão|bilhao|dúzia)\b" if lang == "pt"
+            else r"\bhalf\s+an?\s+(million|billion|dozen)\b")
+    for m in re.finditer(half, low):
+        base = mults.get(m.group(1)) or 12
+        items.append(Item(frozenset({_r(base / 2)}), text[m.start():m.end()], "num", soft=True))
     # ordinal words (soft): "3º trimestre" = "third quarter"; never a difference alone,
     # "segundo" is also "according to" and "quarta" a weekday
     ords = ORD_PT if lang == "pt" else ORD_EN
@@ -279,6 +297,8 @@ def extract(text: str, lang: str) -> list[Item]:
                               extra={"absorb_only": True}))
     # "um milhão", "a million", bare "mil pessoas"
     for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
+        if re.search(r"\bhalf\s+$", low[:m.start()]):
+            continue            # "half a million": read above
         if (m.group(1) in ("um", "uma") and lang == "pt") or (m.group(1) in ("a", "one") and lang == "en"):
             items.append(Item(frozenset({_r(mults[m.group(2)])}), m.group(0), "num", soft=True))
     return items
