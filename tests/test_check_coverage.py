@@ -280,3 +280,16 @@ def test_short_omitted_sentence_merged_into_a_bead_is_found():
     issues = coverage.check(make_ctx(row(A) + [(pt, en, p2e, [B[3]])] + row(C)))
     assert kinds(issues) == [("omission", "major")]
     assert issues[0].pt.text == pt[1]            # the sentence, not the whole bead
+
+
+def test_a_figure_is_one_word_whatever_its_spelling():
+    # "1,6 milhões" (3 tokens) against "1.6m" (2 tokens) must not tip the length balance
+    assert coverage.content("Cerca de 1,6 milhões de utentes", "pt") == ["cerca", "1600000", "utentes"]
+    assert coverage.content("some 1.6m people", "en") == ["1600000", "people"]
+    assert coverage.content("R$ 4,2 bilhões e 1.250 casos", "pt") == \
+        coverage.content("R$4.2bn and 1,250 cases", "en")[:2] + ["casos"]
+    pt = "Cerca de 1,6 milhões de utentes não têm médico de família atribuído em todo o país, quase um quinto da população."
+    en = "Nationwide, some 1.6m people - almost a fifth of the population - have no GP."
+    p2e = "About 1,6 million users do not have a family doctor assigned in the whole country, almost a fifth of the population."
+    e2p = "A nível nacional, alguns 1.6m pessoas - quase um quinto da população - não têm GP."
+    assert kinds(coverage.check(make_ctx(row(A) + [([pt], [en], [p2e], [e2p])]))) == []

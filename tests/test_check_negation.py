@@ -129,3 +129,23 @@ def test_idioms_and_implicit_negatives_in_free_paraphrase():
              ("Ninguém sabe quando a obra termina.", "It is unclear when the work will finish."),
              ("Foram nada menos que 40 feridos.", "As many as 40 people were injured.")]
     assert run(pairs) == []
+
+
+def test_compounds_and_litotes_are_not_polarity_flips():
+    pairs = [
+        ("Parlamento chumba moção de censura ao Governo.", "Government survives no-confidence vote."),
+        ("A coordenadora, Rita Amaral, não poupou críticas ao executivo.", "Rita Amaral was scathing."),
+        ("O Palmeiras não tomou conhecimento do Bahia e venceu por 4 a 0.", "Palmeiras brushed Bahia aside 4-0."),
+        ("A ministra não poupou críticas.", "The minister spared no criticism."),
+        ("O presidente não escondeu a irritação.", "The president made no secret of his irritation."),
+    ]
+    pt2en = ["Parliament rejects censure motion to the Government.", "The coordinator, Rita Amaral, did not spare criticism to the executive.",
+             "Palmeiras did not take knowledge of Bahia and won by 4 to 0.", "The minister did not spare criticism.",
+             "The president did not hide the irritation."]
+    en2pt = ["Governo sobrevive a voto de não-confiança.", "Rita Amaral foi mordaz.", "Palmeiras afastou Bahia 4-0.",
+             "A ministra poupou nenhuma crítica.", "O presidente não fez segredo da sua irritação."]
+    assert run(pairs, pt2en, en2pt) == []
+    # a real flip next to a hyphenated "no-" still counts
+    [i] = run([("A moção de censura foi aprovada.", "The no-confidence motion was not approved.")],
+              ["The censure motion was approved."], ["A moção de não-confiança não foi aprovada."])
+    assert i.type == "negation"

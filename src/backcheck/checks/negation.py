@@ -5,9 +5,10 @@ sentence ends, commas, semicolons, colons and brackets, so that Portuguese negat
 concord, "não ... ninguém", counts once). When the counts differ, the back-translation is asked: if the translation of
 the English has the polarity of the Portuguese (or the translation of the Portuguese
 has the polarity of the English), the wording differs but the meaning does not.
-Weak negators ("sem"/"without", implicit negatives such as "failed"/"declined", and
-"não" before a participle used as an adjective, as in "pênalti não marcado") may absorb
-a difference but never create one.
+Weak negators ("sem"/"without", implicit negatives such as "failed"/"declined",
+"não" before a participle used as an adjective, as in "pênalti não marcado", and
+litotes such as "não poupou críticas" = "was scathing") may absorb a difference but
+never create one. "no-confidence", "não-governamental" are compounds, not negations.
 
 Signal 2, direction words (rise/fall, approve/reject, win/lose, ahead/behind,
 bring forward/postpone, add/remove): when one side uses only one pole of a pair and
@@ -40,11 +41,20 @@ WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing",
            "missed", "unclear", "unknown", "uncertain",
            "unsure", "unaware", "insufficient", "inadequate", "ruled", "prevent", "prevented"}
 # idioms that contain a negator but do not negate
-IDIOM_PT = re.compile(r"\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem só\b|\bnão é à toa\b|"
+IDIOM_PT = re.compile(r"\bnão-(?=\w)|\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem só\b|\bnão é à toa\b|"
                       r"\bnão por acaso\b|\b(nada|não) (menos|mais) (que|de|do que)\b", re.I)
-IDIOM_EN = re.compile(r"(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|"
+IDIOM_EN = re.compile(r"\bno-(?=\w)|(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|"
                       r"\bnothing but\b|\bno doubt\b|\bno sooner\b|\bno (wonder|coincidence|surprise)\b|"
                       r"\bnot (surprisingly|by chance)\b|\bno (more|less|fewer) than\b", re.I)
+# Litotes: a negated verb that asserts the opposite pole ("não poupou críticas" = "was
+# scathing", "não tomou conhecimento do adversário" = "brushed them aside", "made no
+# secret"): translators render them either way, so they count as weak negators.
+LITOTES_PT = re.compile(r"\b(?:não|nunca) (?:se |lhe |o |a )?(?:poup\w*|tom\w* conhecimento|deix\w* de|"
+                        r"hesit\w*|escond\w*|med\w* esforços|perd\w* tempo|tard\w*|demor\w*|"
+                        r"economiz\w*|esconde\w*)", re.I)
+LITOTES_EN = re.compile(r"\b(?:not|never) (?:un\w+|without|fail\w* to)\b|"
+                        r"\b(?:spared|made|wasted|lost|left) no \w+|\bno (?:small|mean|little)\b",
+                        re.I)
 CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?=\s)")
 WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?|n't", re.U)
 # "não" + participle used as an adjective ("pênalti não marcado" = "unawarded penalty")
@@ -95,7 +105,9 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
     idiom = IDIOM_PT if lang == "pt" else IDIOM_EN
     neg = NEG_PT if lang == "pt" else NEG_EN
     weakset = WEAK_PT if lang == "pt" else WEAK_EN
-    for clause in _clauses(idiom.sub(" ", text)):
+    litotes = LITOTES_PT if lang == "pt" else LITOTES_EN
+    text = litotes.sub(" litotes ", idiom.sub(" ", text))
+    for clause in _clauses(text):
         words = [w.lower() for w in WORD.findall(clause.replace("’", "'"))]
         hard = soft = False
         for i, w in enumerate(words):
@@ -110,7 +122,7 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                     soft = True
                 else:
                     hard = True
-            elif w in weakset:
+            elif w in weakset or w == "litotes":
                 soft = True
         strong += hard
         weak += soft and not hard
