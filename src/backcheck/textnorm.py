@@ -41,5 +41,5 @@ def numbers(text: str) -> list[str]:
 
 
 def capitalised(text: str) -> list[str]:
-    """Folded words written with a capital (names, acronyms), as evidence shared across languages."""
+    """Folded capitalised words (names, acronyms): evidence shared across languages."""
     return [fold(w) for w in _CAP.findall(text) if w[0].isupper() and len(w) > 1]
