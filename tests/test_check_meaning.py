@@ -236,3 +236,33 @@ def test_without_translations_a_flip_is_only_a_hint():
                    translated=False)
     issues = meaning.check(ctx)
     assert [(i.type, i.severity) for i in issues] == [("mistranslation", "info")]
+
+
+def test_young_rendered_as_old_and_off_peak_as_peak():
+    ctx = one("O secretário disse que a vacinação de adolescentes explica a queda.",
+              "The secretary said vaccination of the elderly explained the drop.",
+              "The secretary said that the vaccination of adolescents explains the fall.",
+              "O secretário disse que a vacinação dos idosos explicou a queda.")
+    [i] = counted(meaning.check(ctx))
+    assert "adolescentes" in i.message and "elderly" in i.message
+    ctx = one("Alguns reclamaram do intervalo de até 20 minutos nos horários de menor movimento.",
+              "Some complained about waits of up to 20 minutes at peak times.",
+              "Some complained of the interval of up to 20 minutes in the schedules of less movement.",
+              "Alguns queixaram-se de esperas de até 20 minutos em horários de pico.")
+    [i] = counted(meaning.check(ctx))
+    assert i.type == "mistranslation" and "peak" in i.message
+
+
+def test_ages_and_rush_hours_rendered_faithfully_are_fine():
+    pairs = [("Cerca de meio milhão de jovens de 10 a 14 anos já foram vacinados.",
+              "About 500,000 young people aged 10 to 14 have been vaccinated.",
+              "About half million of young of 10 to 14 years already were vaccinated.",
+              "Cerca de 500.000 jovens de 10 a 14 anos foram vacinados."),
+             ("Um homem de 70 anos foi atropelado.", "A 70-year-old man was hit by a car.",
+              "A man of 70 years was run over.", "Um homem de 70 anos foi atropelado por um carro."),
+             ("Há mais ônibus nos horários de pico.", "There are more buses at rush hour.",
+              "There are more buses in the peak schedules.", "Há mais ônibus na hora de ponta."),
+             ("A linha fica mais vazia fora do pico.", "The line is emptier off-peak.",
+              "The line is emptier outside the peak.", "A linha está mais vazia fora de pico.")]
+    ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
+    assert counted(meaning.check(ctx)) == []

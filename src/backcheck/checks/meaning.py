@@ -116,6 +116,18 @@ POLES = {
         ("less", r"\bmenos\b|\bmenor(es)?\b|\binferior\w*",
          r"\b(less than|fewer|smaller|lower)\b"),
     ),
+    "age": (
+        ("young", r"\badolescentes?\b|\bjove(m|ns)\b|\bcrianc[ao]s?\b|\bmenores de idade\b",
+         r"\b(teen\w*|adolescent\w*|young|youths?|child|children|kids?|minors)\b"),
+        ("old", r"\bidos[oa]s?\b|\bterceira idade\b|\bvelhice\b",
+         r"\b(elderly|older (people|adults|patients)|old people|old age|pensioners|seniors?)\b"),
+    ),
+    "rush": (
+        ("peak", r"\b(horarios?|horas?) de pico\b|\b(horarios?|horas?) de (maior|mais) movimento\b|\bhora de ponta\b|\bhoras de ponta\b",
+         r"(?<!off-)(?<!off )\bpeak (times?|hours?|periods?)\b|\brush hours?\b|\bbusiest (times|hours)\b"),
+        ("off-peak", r"\b(horarios?|horas?) de menor movimento\b|\bfora d[oa] (pico|ponta)\b|\bhorarios? de vale\b",
+         r"\boff[- ]peak\b|\bquiet(er|est)? (times|hours|periods)\b"),
+    ),
     "order": (
         ("before", r"\bantes\b", r"\b(before|prior to)\b"),
         ("after", r"\bdepois\b|\bapos\b", r"\b(after|afterwards)\b"),
