@@ -88,6 +88,47 @@ VARIANTS = {
   ("replace", [1, 0], "Each bus can travel 250 kilometres on a charge and takes about four hours to recharge at the Casa Amarela depot.", "entity", "garagem de Afogados -> Casa Amarela"),
   ("replace", [3, 1], "Some, however, complained about waits of up to 20 minutes between buses at peak times.", "mistranslation", "'horários de menor movimento' (off-peak) -> 'peak times'"),
  ],
+ # third batch: variants of ho-009..012, written after the second round of fixes and
+ # before running the tool on them
+ "ho-009-a": [
+  ("replace", [0, 1], "Another 23 deputies abstained.", "number", "33 abstenções -> 23"),
+  ("replace", [2, 1], "The state budget had been passed less than three months ago, Valadares said, and unemployment was at its highest since 2002.", "mistranslation", "'valor mais baixo' (lowest) -> 'highest'"),
+  ("delete", [3, 1], None, "omission", "Rita Amaral's quote deleted"),
+ ],
+ "ho-009-b": [
+  ("replace", [1, 1], "The Socialist Party said it had acted over rising rents and longer hospital waiting lists.", "entity", "Bloco (Left Bloc) -> Socialist Party"),
+  ("insert", [4, 1], "The motion was the first to be debated under the new parliamentary rules.", "addition", "added sentence about new rules; not in pt"),
+  ("replace", [1, 0], "With the two largest parties voting against, the outcome had been previsível desde o início da semana.", "untranslated", "'previsível desde o início da semana' left in Portuguese"),
+ ],
+ "ho-010-a": [
+  ("replace", [2, 0], "Health Minister Sofia Brito visited the hospital on Tuesday and promised to bring in 60 agency doctors.", "number", "40 médicos -> 60"),
+  ("replace", [2, 1], "The Portuguese Medical Association says that is enough.", "negation", "'considera a medida insuficiente' -> 'that is enough'"),
+  ("replace", [3, 1], "20251107The line answered more than 3 million calls last year.", "artifact", "CMS id glued to the start of the sentence"),
+ ],
+ "ho-010-b": [
+  ("replace", [0, 0], "Patients triaged as urgent waited as long as 14 hours to be seen at the emergency department of Lisbon's São José Hospital overnight on Monday.", "entity", "Hospital de Santa Maria -> São José"),
+  ("delete", [3, 0], None, "omission", "unit on the SNS 24 helpline advice deleted"),
+  ("replace", [1, 0], "Hospital managers blamed a later-than-usual peak in flu cases and the shortage of family doctors in the region.", "mistranslation", "'mais cedo do que o habitual' (earlier) -> 'later'"),
+ ],
+ "ho-011-a": [
+  ("replace", [0, 1], "The win took them to 55 points, moving them above Flamengo into second place.", "number", "53 -> 55 points"),
+  ("replace", [3, 1], "Palmeiras travel to Internacional in Porto Alegre next Saturday.", "entity", "Grêmio -> Internacional"),
+ ],
+ "ho-011-b": [
+  ("replace", [2, 1], "The Bahia coach did not accept that his side had been outplayed in every department.", "negation", "'reconheceu a superioridade' -> 'did not accept'"),
+  ("insert", [1, 2], "It was his 15th goal of the season.", "addition", "added sentence about the scorer's tally; not in pt"),
+  ("replace", [3, 0], "A crowd of 38,960 produced a maior renda do clube na temporada.", "untranslated", "'a maior renda do clube na temporada' left in Portuguese"),
+ ],
+ "ho-012-a": [
+  ("replace", [2, 0], "Justice Augusto Falcão, who wrote the lead opinion, said more than 11,000 municipalities already had armed guards and that the lack of clear rules had caused legal uncertainty.", "number", "1.100 -> 11,000 municipalities"),
+  ("replace", [1, 1], "The majority made clear, however, that they can conduct investigations, which remain the job of the civil and federal police.", "negation", "'não podem fazer investigações' -> 'can conduct'"),
+  ("delete", [3, 1], None, "omission", "unit on mayors' associations deleted"),
+ ],
+ "ho-012-b": [
+  ("replace", [2, 1], "Justices Teresa Monteiro, Paulo Veras, Sérgio Lacerda and Augusto Falcão dissented.", "entity", "dissenting Ana Quintão -> Augusto Falcão (the rapporteur)"),
+  ("replace", [3, 1], "Mayors' associations criticised the ruling.", "mistranslation", "'comemoraram' (welcomed) -> 'criticised'"),
+  ("replace", [0, 1], "The ruling is binding on <em>all courts, so it applies to every case on the issue nationwide.", "artifact", "leftover unclosed tag '<em>'"),
+ ],
 }
 
 
