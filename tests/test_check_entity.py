@@ -187,3 +187,27 @@ def test_european_demonyms_are_known_names():
                       pt2en=["The Danish forward Mads Holm drew."],
                       en2pt=["O avançado sueco Mads Holm empatou."]))
     assert i.severity == "major" and "Swedish" in i.message
+
+
+def test_lone_local_name_made_of_common_words_replaced_by_another_name():
+    # the engine translates "Afogados"/"Grêmio" (Drowned/Guild), so they only count
+    # as names against a name that the other side gained
+    [i] = counted(run([("O ônibus recarrega na garagem de Afogados.", "The bus recharges at the Casa Amarela depot.")],
+                      pt2en=["The bus recharges in the garage of Drowned."],
+                      en2pt=["O ônibus recarrega no depósito de Casa Amarela."]))
+    assert i.severity == "major" and "Afogados" in i.message and "Casa Amarela" in i.message
+    [i] = counted(run([("O Palmeiras visita o Grêmio no sábado.", "Palmeiras visit Internacional on Saturday.")],
+                      pt2en=["The Palmeiras visits the Guild on Saturday."],
+                      en2pt=["Palmeiras visita Internacional no sábado."]))
+    assert "Grêmio" in i.message
+
+
+def test_words_of_a_translated_institution_name_are_not_swaps():
+    pairs = [("As conversas foram no Palácio das Nações.", "Talks were held at the Palais des Nations."),
+             ("A Ordem dos Médicos considera a medida insuficiente.", "The Portuguese Medical Association says it is not enough."),
+             ("O secretário do Tesouro dos EUA chega amanhã.", "U.S. Treasury Secretary Daniel Whitford arrives tomorrow.")]
+    pt2en = ["The conversations were in the Palace of the Nations.", "The Order of the Doctors considers the measure insufficient.",
+             "The secretary of the Treasure of the USA arrives tomorrow."]
+    en2pt = ["Conversas foram em Palais des Nations.", "A Associação Médica Portuguesa diz que não é suficiente.",
+             "Secretário de Treasury dos EUA Daniel Whitford chega amanhã."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []

@@ -266,3 +266,28 @@ def test_ages_and_rush_hours_rendered_faithfully_are_fine():
               "The line is emptier outside the peak.", "A linha está mais vazia fora de pico.")]
     ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
     assert counted(meaning.check(ctx)) == []
+
+
+def test_rank_sufficiency_and_reaction_reversals():
+    cases = [("O desemprego está no valor mais baixo desde 2002.", "Unemployment is at its highest since 2002.",
+              "The unemployment is in the lowest value since 2002.", "O desemprego está no seu mais alto desde 2002."),
+             ("A Ordem considera a medida insuficiente.", "The association says that is enough.",
+              "The Order considers the measure insufficient.", "A associação diz que isso é suficiente."),
+             ("Entidades de prefeitos comemoraram a decisão.", "Mayors' associations criticised the ruling.",
+              "Entities of mayors celebrated the decision.", "Associações de prefeitos criticaram a decisão.")]
+    for pt, en, p2e, e2p in cases:
+        [i] = counted(meaning.check(one(pt, en, p2e, e2p)))
+        assert i.type == "mistranslation", (pt, en)
+
+
+def test_rank_sufficiency_and_reaction_kept_are_fine():
+    pairs = [("É a menor taxa desde 2014.", "It is the lowest rate since 2014.",
+              "It is the smaller rate since 2014.", "É a taxa mais baixa desde 2014."),
+             ("A empresa transportou o valor mais alto da sua história.", "The company carried the highest figure in its history.",
+              "The company transported the highest value of its history.", "A empresa transportou o número mais alto da sua história."),
+             ("A Ordem considera a medida insuficiente.", "The association says that is not enough.",
+              "The Order considers the measure insufficient.", "A associação diz que isso não é suficiente."),
+             ("Os passageiros elogiaram o silêncio.", "Passengers praised the quiet ride.",
+              "The passengers praised the silence.", "Os passageiros elogiaram a viagem silenciosa.")]
+    ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
+    assert counted(meaning.check(ctx)) == []

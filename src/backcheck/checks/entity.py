@@ -181,10 +181,13 @@ def _parenthesised_after(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None) -> list[int]:
+def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None,
+               soft: list | None = None) -> list[int]:
     """Indices of name tokens of `side` that `other` does not support.
     own_mt: folded words of the machine translation of this side into the other language;
-    other_mt: folded words of the translation of the other side into this language."""
+    other_mt: folded words of the translation of the other side into this language.
+    soft, when given, receives the capitalised mid-sentence words left out only because
+    the engine translates them (local names made of common words: Afogados, Grêmio)."""
     out = []
     toks = side.toks
     for k, (tok, start, end, initial) in enumerate(toks):
@@ -213,10 +216,12 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
                 continue        # a capitalised first word is usually a common word
             if own_mt is None and not (tok.isupper() and len(tok) > 1):
                 continue        # without a translation only known names and acronyms count
-            if own_mt is not None and f not in own_mt:
-                continue        # the engine translates it: a common word, not a name
             if side.title_case and not tok.isupper():
                 continue
+            if own_mt is not None and f not in own_mt:
+                if soft is not None:
+                    soft.append(k)
+                continue        # the engine translates it: a common word, not a name
         out.append(k)
     return out
 
@@ -324,8 +329,9 @@ def check(ctx) -> list:
         head = ctx.seg.pt[bead.src[0]].field == "headline"
         pt, en = Side(text("pt", bead.src), "pt", head), Side(text("en", bead.tgt), "en", head)
         pt2en, en2pt = _mt_words(ctx.pt2en, bead.src), _mt_words(ctx.en2pt, bead.tgt)
-        strict_pt = candidates(pt, en, pt2en, en2pt)
-        strict_en = candidates(en, pt, en2pt, pt2en)
+        soft_pt, soft_en = [], []
+        strict_pt = candidates(pt, en, pt2en, en2pt, soft_pt)
+        strict_en = candidates(en, pt, en2pt, pt2en, soft_en)
         if not strict_pt and not strict_en:
             continue
         near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
@@ -333,6 +339,15 @@ def check(ctx) -> list:
         near_en = Side(" ".join(text("en", b.tgt) for b in near), "en")
         left_pt = [i for i in strict_pt if not _supported_by(pt, i, near_en)]
         left_en = [i for i in strict_en if not _supported_by(en, i, near_pt)]
+        # a name against a capitalised word the engine translated, neither found on the
+        # other side: a name replaced by a local name made of common words
+        # ("garagem de Afogados" -> "Casa Amarela depot", "o Grêmio" -> "Internacional")
+        if left_en and not strict_pt and _local(en, left_en):
+            left_pt = [i for i in soft_pt if _lone(pt, i) and not _supported_by(pt, i, near_en)]
+            strict_pt = left_pt
+        elif left_pt and not strict_en and _local(pt, left_pt):
+            left_en = [i for i in soft_en if _lone(en, i) and not _supported_by(en, i, near_pt)]
+            strict_en = left_en
         pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
         if (left_pt and strict_en and _swapped(pt, left_pt, en, strict_en)) or \
                 (left_en and strict_pt and _swapped(pt, strict_pt, en, left_en)):
@@ -359,6 +374,18 @@ def check(ctx) -> list:
                                   "back_translation": bt, "en2pt": e2p,
                                   "similarity": bead.score}))
     return issues
+
+
+def _local(side: Side, idx: list[int]) -> bool:
+    """Names that are neither a known place or people nor an acronym."""
+    return all(k not in side.group_of and not side.toks[k][0].isupper() for k in idx)
+
+
+def _lone(side: Side, k: int) -> bool:
+    """A capitalised word standing alone (a district, a club: "Afogados", "Grêmio").
+    Words of a longer name ("Palácio das Nações", "Ordem dos Médicos") are translated
+    word by word, so their vanishing proves nothing."""
+    return any(r == [k] for r in _runs(side))
 
 
 def _close(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:

@@ -116,6 +116,24 @@ POLES = {
         ("less", r"\bmenos\b|\bmenor(es)?\b|\binferior\w*",
          r"\b(less than|fewer|smaller|lower)\b"),
     ),
+    "rank": (
+        ("top", r"\bmais alt[oa]s?\b|\bmaior(es)?\b|\brecorde\b",
+         r"\b(highest|biggest|largest|record high)\b"),
+        ("bottom", r"\bmais baix[oa]s?\b|\bmenor(es)?\b",
+         r"\b(lowest|smallest|record low)\b"),
+    ),
+    "sufficiency": (
+        ("enough", r"(?<!nao )(?<!nao e )(?<!nao sao )(?<!nao foi )\b(suficientes?|bast(a|am|ou|aram|ante|antes))\b",
+         r"(?<!not )(?<!n't )\b(enough|sufficient|adequate)\b"),
+        ("short", r"\binsuficientes?\b|\bescass\w*|\bnao (e |sao |foi )?(suficientes?|bast\w*)",
+         r"\b(insufficient|inadequate|too (little|few)|scarce)\b|\b(not|n't) (nearly )?(enough|sufficient|adequate)\b"),
+    ),
+    "reaction": (
+        ("praise", r"\bcomemor\w*|\belogi(ou|aram|ar|a|am)\b|\bcelebr(ou|aram|ar|a|am)\b|\bsaud(ou|aram)\b|\baplaud\w*",
+         r"\b(welcom\w*|prais\w*|celebrat\w*|hail(s|ed|ing)?|applaud\w*)\b"),
+        ("criticise", r"\bcritic(ou|aram|ar|a|am|ando)\b|\blament(ou|aram)\b|\bprotest(ou|aram|ar)\b|\brepudi\w*",
+         r"\b(critici[sz]\w*|condemn\w*|denounc\w*|decr(y|ied|ies)|lament\w*|protest(s|ed|ing)?|slamm?\w*)\b"),
+    ),
     "age": (
         ("young", r"\badolescentes?\b|\bjove(m|ns)\b|\bcrianc[ao]s?\b|\bmenores de idade\b",
          r"\b(teen\w*|adolescent\w*|young|youths?|child|children|kids?|minors)\b"),
