@@ -168,18 +168,25 @@ def cached_build(cache_root: Path, name: str = "model", **kw) -> Path:
     return final
 
 
+def _cache_root(request) -> Path:
+    """pytest's cache dir (kept across runs), or a session temp dir under -p no:cacheprovider."""
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        return Path(cache.mkdir("backcheck-tiny-marian"))
+    return request.getfixturevalue("tmp_path_factory").mktemp("backcheck-tiny-marian")
+
+
 @pytest.fixture(scope="session")
 def tiny_model(request) -> Path:
     """A tiny Marian model directory (safetensors + tokenizer) with its CTranslate2
     conversion in <dir>/ct2."""
-    return cached_build(Path(request.config.cache.mkdir("backcheck-tiny-marian")))
+    return cached_build(_cache_root(request))
 
 
 @pytest.fixture(scope="session")
 def tiny_pickle_model(request) -> Path:
     """The same architecture saved only as a pickle checkpoint (pytorch_model.bin)."""
-    return cached_build(Path(request.config.cache.mkdir("backcheck-tiny-marian")),
-                        name="pickle", pickle=True, convert=False, steps=0)
+    return cached_build(_cache_root(request), name="pickle", pickle=True, convert=False, steps=0)
 
 
 if __name__ == "__main__":
