@@ -293,3 +293,20 @@ def test_a_figure_is_one_word_whatever_its_spelling():
     p2e = "About 1,6 million users do not have a family doctor assigned in the whole country, almost a fifth of the population."
     e2p = "A nível nacional, alguns 1.6m pessoas - quase um quinto da população - não têm GP."
     assert kinds(coverage.check(make_ctx(row(A) + [([pt], [en], [p2e], [e2p])]))) == []
+
+
+def test_pair_shifted_by_the_aligner_is_one_hint_not_an_omission_and_an_addition():
+    # the aligner left A's Portuguese alone and glued its English onto the next bead,
+    # whose own Portuguese shares words with it (so its residual words say little)
+    a_en = "The city hall opened a new bridge over the river on Saturday."
+    nb = ("A nova ponte sobre o rio custou mais que o previsto.", "It cost more than expected.",
+          "The new bridge over the river cost more than expected.", "Custou mais do que o esperado.")
+    rows = [([A[0]], [], [A[2]], []),
+            ([nb[0]], [a_en, nb[1]], [nb[2]], ["A prefeitura abriu uma nova ponte sobre o rio no sábado passado.", nb[3]])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == []
+    assert [(i.type, i.severity) for i in issues] == [("omission", "info")]
+    assert "neighbouring sentence translates it" in issues[0].message
+    # a real omission next to faithful beads is still reported
+    rows = row(A) + [([B[0]], [], [B[2]], [])] + row(C)
+    assert kinds(coverage.check(make_ctx(rows))) == [("omission", "major")]

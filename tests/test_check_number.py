@@ -222,3 +222,14 @@ def test_changed_half_million_and_whole_percent_still_flagged():
     assert i.severity == "major" and "50,000" in i.message
     [i] = issues([("Os ônibus são 100% elétricos.", "The buses are 90% electric.")])
     assert i.severity == "major"
+
+
+def test_number_one_bead_beyond_an_unaligned_sentence_is_alignment_slop():
+    from backcheck.align import Bead
+    pt = [Segment("pt", "body", 0, "Juntos, os dois estados respondem por 57% do total."),
+          Segment("pt", "body", 0, "O resultado mostra que a fiscalização funciona."),
+          Segment("pt", "body", 0, "O órgão aplicou multas no período.")]
+    en = [Segment("en", "body", 0, "Together, the two states account for 57% of the total. The result shows enforcement works.")]
+    beads = [Bead((0,), (), None), Bead((1,), (), None), Bead((2,), (0,), 0.3)]
+    ctx = checks.Context(None, Segmented(pt, en), None, None, beads, Config())
+    assert number.check(ctx) == []

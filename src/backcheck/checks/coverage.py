@@ -306,7 +306,16 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
         sup, near = max(_residual_support(ctx, n, side, k) for k in idx)
         n_words = len(content(text, side))
         pt_idx, en_idx = (idx, ()) if side == "pt" else ((), idx)
-        if sup >= NEIGHBOUR_SUPPORT:
+        slip = _misplaced(ctx, n, side, idx)
+        if slip is not None and sup < NEIGHBOUR_SUPPORT:
+            # the aligner paired this sentence's translation with a neighbour: one slip,
+            # neither an omission here nor an addition there
+            explained.add((slip, "addition" if side == "pt" else "omission"))
+            out.append(_issue(ctx, kind, "info", pt_idx, en_idx,
+                              f"{'Portuguese' if side == 'pt' else 'English'} sentence not "
+                              "aligned, but a neighbouring sentence translates it",
+                              neighbour_support=round(sup, 2)))
+        elif sup >= NEIGHBOUR_SUPPORT:
             # the neighbour's extra words are this sentence: no addition/omission there
             explained |= {(m, "addition" if side == "pt" else "omission") for m in near}
             out.append(_issue(ctx, kind, "info", pt_idx, en_idx,
@@ -323,6 +332,28 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
             out.append(_issue(ctx, kind, "major", pt_idx, en_idx, msg,
                               neighbour_support=round(sup, 2)))
     return out
+
+
+def _misplaced(ctx, n: int, side: str, idx) -> int | None:
+    """The nearby bead holding a sentence that translates the unaligned sentences
+    `idx` (of `side`, bead n) better than its own bead's counterpart supports it: the
+    aligner shifted a pair by one. Returns that bead's index."""
+    other = "en" if side == "pt" else "pt"
+    field = (ctx.seg.pt if side == "pt" else ctx.seg.en)[idx[0]].field
+    # two steps away: a run of unaligned sentences sits between the slip's two ends
+    for m in (n - 1, n + 1, n - 2, n + 2):
+        if not 0 <= m < len(ctx.beads) or not (ctx.beads[m].src and ctx.beads[m].tgt):
+            continue
+        mine, theirs = (ctx.beads[m].tgt, ctx.beads[m].src) if side == "pt" else \
+            (ctx.beads[m].src, ctx.beads[m].tgt)
+        if (ctx.seg.en if side == "pt" else ctx.seg.pt)[mine[0]].field != field:
+            continue
+        for j in mine:
+            here = max((sentence_support(ctx, side, k, [j]) or 0.0) for k in idx)
+            own = sentence_support(ctx, other, j, theirs)
+            if own is not None and here >= PAIR_SUPPORT and own < WEAK_SUPPORT and here > own:
+                return m
+    return None
 
 
 def _surplus(n_all: int, n_k: int, n_other: int) -> bool:

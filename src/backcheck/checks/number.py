@@ -388,6 +388,9 @@ def check(ctx) -> list:
                    or (a.extra.get("pct") and b.extra.get("pp"))]
         # alignment slop: the value sits in a neighbouring bead
         near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
+        # ...or one further when an unaligned sentence sits in between
+        near += [beads[j] for j, mid in ((k - 2, k - 1), (k + 2, k + 1))
+                 if 0 <= j < len(beads) and not (beads[mid].src and beads[mid].tgt)]
         near_pt = [x for b in near for x in _items(ctx, "pt", b.src)]
         near_en = [x for b in near for x in _items(ctx, "en", b.tgt)]
         left_pt = [a for a in left_pt if not _covered(a, near_en)]
