@@ -84,3 +84,16 @@ def test_cli_missing_model_is_one_line(article, tmp_path):
     r = check(article, "--engine", "ct2", "--model", str(tmp_path / "nothing"), cache_dir=tmp_path)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "models download" in r.stderr
+
+
+def test_marian_engines_add_forced_decoding_evidence(article, tiny_model, tmp_path):
+    """With a Marian engine the CLI also scores the English given the Portuguese; the
+    tiny model finds real English words unlikely, so hints carry the model's scores."""
+    for engine in ("marian", "ct2"):
+        rep = report(check(article, "--engine", engine, "--model", str(tiny_model), "--no-cache",
+                           cache_dir=tmp_path))
+        hints = [i for i in rep["issues"] if "unlikely" in i["evidence"]]
+        assert hints, engine
+        assert all(isinstance(lp, float) and lp < 0 for i in hints for _, lp in i["evidence"]["unlikely"])
+    rep = report(check(article, "--engine", "apertium", cache_dir=tmp_path))
+    assert not [i for i in rep["issues"] if "unlikely" in i["evidence"]]

@@ -235,7 +235,11 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
             if not in_pool:
                 raise
             fatal = (e.path, e.reason)      # raised in the parent at the first chunk
-    _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal,
+    scorer = None
+    if translator is not None and fatal is None:
+        from backcheck.translate import get_scorer
+        scorer = get_scorer(config, translator)
+    _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal, scorer=scorer,
                    translator=None if translator is None else _Prefetched(translator))
 
 
@@ -374,7 +378,7 @@ def process_chunk(jobs: list[Job]) -> list[tuple[dict, dict | None]]:
             translator.memo.clear()
     for job, art in loaded:
         try:
-            rep = pipeline.check(art, translator, config)
+            rep = pipeline.check(art, translator, config, scorer=w.get("scorer"))
             rep.stats["batch"] = {"input": _source(job), "input_sha256": job.sha256,
                                   "fingerprint": w["fp"], "html": w["html"]}
             html = render(rep, "html") if w["html"] else None

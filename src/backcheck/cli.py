@@ -90,7 +90,7 @@ def _config(args):
 def cmd_check(args) -> int:
     from backcheck import article, pipeline
     from backcheck.report import render, score
-    from backcheck.translate import get_translator
+    from backcheck.translate import get_scorer, get_translator
 
     if args.path and (args.pt or args.en):
         raise InputError(None, "give either PATH or --pt/--en, not both")
@@ -100,7 +100,7 @@ def cmd_check(args) -> int:
     art = article.load(args.path, config=cfg) if args.path else \
         article.load_pair(args.pt, args.en, config=cfg)
     translator = None if cfg.engine == "none" else get_translator(cfg)
-    rep = pipeline.check(art, translator, cfg)
+    rep = pipeline.check(art, translator, cfg, scorer=get_scorer(cfg, translator))
     # colour only for a terminal: never into an -o file
     out = render(rep, cfg.format, color=False if args.output else None)
     if args.output:

@@ -52,4 +52,13 @@ def get_translator(config) -> Translator | None:
     return CachedTranslator(engine, TranslationCache(config.cache_dir))
 
 
-__all__ = ["Translator", "get_translator", "pick"]
+def get_scorer(config, translator):
+    """A forced-decoding scorer (English given Portuguese) on the same Marian model when the
+    translator is a Marian engine (marian or ct2); None otherwise (Apertium has no scores)."""
+    if translator is None or translator.name not in ("marian", "ct2"):
+        return None
+    from backcheck.translate import scorer
+    return scorer.load(config)
+
+
+__all__ = ["Translator", "get_scorer", "get_translator", "pick"]
