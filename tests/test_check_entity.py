@@ -211,3 +211,11 @@ def test_words_of_a_translated_institution_name_are_not_swaps():
     en2pt = ["Conversas foram em Palais des Nations.", "A Associação Médica Portuguesa diz que não é suficiente.",
              "Secretário de Treasury dos EUA Daniel Whitford chega amanhã."]
     assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []
+
+
+def test_brussels_and_european_stand_for_the_eu():
+    pairs = [("Bruxelas propõe fundo para a habitação.", "EU proposes housing fund."),
+             ("O plano será financiado por fundos europeus.", "The plan will be paid for by EU funds.")]
+    pt2en = ["Brussels proposes fund for the housing.", "The plan will be financed by European funds."]
+    en2pt = ["UE propõe fundo de habitação.", "O plano será pago por fundos da UE."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []

@@ -233,3 +233,12 @@ def test_number_one_bead_beyond_an_unaligned_sentence_is_alignment_slop():
     beads = [Bead((0,), (), None), Bead((1,), (), None), Bead((2,), (0,), 0.3)]
     ctx = checks.Context(None, Segmented(pt, en), None, None, beads, Config())
     assert number.check(ctx) == []
+
+
+def test_dropped_weekday_date_and_added_written_number_are_unrelated():
+    pairs = [("A taxa caiu no trimestre encerrado em agosto, informou nesta sexta-feira (27) o IBGE.",
+              "The rate fell in the three months to August, the IBGE said on Friday.")]
+    assert issues(pairs) == []
+    # two written-out numbers that differ are still a difference
+    [i] = issues([("Os dois países assinaram.", "The three countries signed.")])
+    assert i.severity == "major"

@@ -25,8 +25,8 @@ same place in the sentence (a replaced person, place or organisation: "Menezes" 
 "Mendes", "Lisboa" vs "Porto") is `major`. A name on one side only is `info` (not scored): English legitimately adds
 context ("the Rio club", "Brazil's") and the omission check weighs what is dropped.
 Names that appear in a neighbouring bead are alignment slop, not errors. A country or
-its demonym against its capital (data/capitals.tsv: "governo argentino" = "Buenos
-Aires") is metonymy, not a swap. One issue per bead.
+its demonym against its capital (data/metonyms.tsv: "governo argentino" = "Buenos
+Aires", "europeu" = "EU") is metonymy, not a swap. One issue per bead.
 """
 from __future__ import annotations
 
@@ -97,10 +97,10 @@ def home_group() -> int | None:
 
 
 @lru_cache(maxsize=1)
-def capitals() -> set[tuple[int, int]]:
-    """{(capital's exonym group, its country's group)} from data/capitals.tsv."""
+def metonyms() -> set[tuple[int, int]]:
+    """{(exonym group, group it stands for)} from data/metonyms.tsv."""
     pt = exonyms()[0]
-    text = resources.files("backcheck").joinpath("data/capitals.tsv").read_text("utf-8")
+    text = resources.files("backcheck").joinpath("data/metonyms.tsv").read_text("utf-8")
     out = set()
     for line in text.splitlines():
         if line.startswith("#") or "\t" not in line:
@@ -412,12 +412,13 @@ def _swapped(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
 
 def _metonym(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
     """A country (or its people) on one side and its capital on the other: news names a
-    government by its seat ("o governo argentino respondeu" = "Buenos Aires replied")."""
+    government by its seat ("o governo argentino respondeu" = "Buenos Aires replied",
+    "Bruxelas propõe" = "EU proposes")."""
     gp = {pt.group_of.get(k) for k in pt_idx}
     ge = {en.group_of.get(k) for k in en_idx}
     if None in gp or None in ge:
         return False
-    cap = capitals()
+    cap = metonyms()
     rel = lambda a, b: (a, b) in cap or (b, a) in cap
     return all(any(rel(a, b) for b in ge) for a in gp) and \
         all(any(rel(a, b) for a in gp) for b in ge)

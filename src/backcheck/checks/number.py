@@ -204,8 +204,9 @@ def extract(text: str, lang: str) -> list[Item]:
         if is_pct and v == 100:
             soft = True
         # a weekday's date in brackets, "quarta-feira (19)", is often dropped in English
-        if re.search(r"(" + WEEKDAY + r")\s*\(\s*$", before) \
-                and re.match(r"(?:st|nd|rd|th|º)?\s*\)", low[m.end("num"):]):
+        day = bool(re.search(r"(" + WEEKDAY + r")\s*\(\s*$", before)
+                   and re.match(r"(?:st|nd|rd|th|º)?\s*\)", low[m.end("num"):]))
+        if day:
             soft = True
         # "12 meses" may be "a year", "24 horas" "a day", "sete dias" "a week"
         unit_word = re.match(r"\s?(\w+)", after)
@@ -225,7 +226,7 @@ def extract(text: str, lang: str) -> list[Item]:
             shown += " " + text[m.end():m.end() + pp.end()].strip()
         items.append(Item(frozenset(vals), shown, "num", soft,
                           CURRENCY.get(cur) if cur else None, unit,
-                          {"pct": is_pct, "pp": is_pp, "year": bool(is_year)}))
+                          {"pct": is_pct, "pp": is_pp, "year": bool(is_year), "day": day}))
         taken.append(m.span())
 
     # months
@@ -361,8 +362,12 @@ def _covered(item: Item, pool: list[Item]) -> bool:
 
 
 def _keep_soft(mine: list[Item], other: list[Item]) -> list[Item]:
+    # two soft figures of different sorts are unrelated: a dropped "sexta-feira (27)" and
+    # an added "three months" are two free choices, not one changed figure
     def partner(a: Item) -> bool:
         return any(b.kind == a.kind and bool(b.extra.get("year")) == bool(a.extra.get("year"))
+                   and (not (a.soft and b.soft)
+                        or bool(a.extra.get("day")) == bool(b.extra.get("day")))
                    for b in other)
     return [a for a in mine if not a.soft or partner(a)]
 
