@@ -129,6 +129,46 @@ VARIANTS = {
   ("replace", [3, 1], "Mayors' associations criticised the ruling.", "mistranslation", "'comemoraram' (welcomed) -> 'criticised'"),
   ("replace", [0, 1], "The ruling is binding on <em>all courts, so it applies to every case on the issue nationwide.", "artifact", "leftover unclosed tag '<em>'"),
  ],
+ # fifth batch: variants of ho-013..016, written after the fourth round of fixes and
+ # before running the tool on them
+ "ho-013-a": [
+  ("replace", [0, 1], "Publishers sold around 2.3 million copies over the ten days, according to the Brazilian Book Chamber, which organises the event.", "number", "2,8 milhões -> 2.3 million"),
+  ("replace", [1, 1], "Half of all visitors were over 30, and 30% came from outside the city.", "mistranslation", "'menos de 30 anos' (under 30) -> 'over 30'"),
+  ("delete", [2, 0], None, "omission", "unit on best-selling genres deleted"),
+ ],
+ "ho-013-b": [
+  ("replace", [2, 1], "Conceição Lima, the author honoured at this year's fair, spent more than six hours signing books on Saturday.", "entity", "Conceição Lemos -> Conceição Lima"),
+  ("insert", [3, 1], "Tickets for the next fair go on sale in March.", "addition", "added sentence about ticket sales; not in pt"),
+  ("replace", "caption", "Visitors queue to get into the fair no Distrito Anhembi, last weekend", "untranslated", "'no Distrito Anhembi' left in Portuguese"),
+ ],
+ "ho-014-a": [
+  ("replace", [1, 1], "House prices there have tripled over the past decade, while wages have risen by about a third.", "number", "duplicou (doubled) -> tripled"),
+  ("replace", [2, 1], "The plan still needs the approval of the European Council and national governments.", "entity", "Parlamento Europeu -> European Council"),
+ ],
+ "ho-014-b": [
+  ("replace", [3, 0], "Lisbon welcomed the move and said the sum was generous given the country's needs.", "mistranslation", "'o valor é modesto' -> 'generous'"),
+  ("insert", [0, 2], "Member states will have until 2027 to spend the money.", "addition", "added sentence about a spending deadline; not in pt"),
+  ("replace", [1, 0], "Portugal could receive about €150m, putting it among the five biggest beneficiaries, according to Commission estimates [LINK].", "artifact", "placeholder '[LINK]'"),
+ ],
+ "ho-015-a": [
+  ("replace", [1, 1], "Average earnings rose 3.2% in real terms to R$3,140.", "number", "R$ 3.410 -> R$3,140"),
+  ("replace", [2, 1], "Companies were no longer hiring, especially in services, he said, but almost four in ten workers were still in informal jobs.", "negation", "'continuam contratando' -> 'were no longer hiring'"),
+ ],
+ "ho-015-b": [
+  ("replace", [2, 0], "Economist Fábio Nogueira of consultancy LCA said the labour market remained strong despite high interest rates.", "entity", "Tendências -> LCA"),
+  ("delete", [0, 1], None, "omission", "unit 'lowest since records began in 2012' deleted"),
+  ("replace", [3, 0], "The next figures are due at the fim de outubro.", "untranslated", "'fim de outubro' left in Portuguese"),
+ ],
+ "ho-016-a": [
+  ("replace", [0, 0], "Porto city council on Monday approved a plan to plant 5,000 trees across the city by 2027.", "number", "2029 -> 2027"),
+  ("replace", [1, 0], "Half of the new trees will go to the parishes of Campanhã and Paranhos, which have the least tree cover.", "entity", "Ramalde -> Paranhos"),
+  ("insert", [3, 1], "The first trees will be planted in November.", "addition", "added sentence about planting starting in November; not in pt"),
+ ],
+ "ho-016-b": [
+  ("replace", [3, 0], "The opposition voted against and criticised delays to an automatic watering system promised two years ago.", "mistranslation", "'votou a favor' -> 'voted against'"),
+  ("delete", [1, 1], None, "omission", "unit on two new gardens deleted"),
+  ("replace", [2, 0], "Environment councillor Duarte Saraiva said species had been chosen to withstand heat and and drought.", "artifact", "doubled word 'and and'"),
+ ],
 }
 
 
