@@ -310,3 +310,18 @@ def test_pair_shifted_by_the_aligner_is_one_hint_not_an_omission_and_an_addition
     # a real omission next to faithful beads is still reported
     rows = row(A) + [([B[0]], [], [B[2]], [])] + row(C)
     assert kinds(coverage.check(make_ctx(rows))) == [("omission", "major")]
+
+
+def test_unsupported_sentence_merged_into_a_compressed_bead_is_an_omission():
+    # the English compresses the first sentence (a long institution name to an acronym),
+    # so the rest of the bead stays long; the second sentence has no support at all
+    pt1 = ("A taxa de desemprego caiu para 6,1% no trimestre encerrado em agosto, informou nesta "
+           "sexta-feira o Instituto Brasileiro de Geografia e Estatística (IBGE).")
+    pt2 = "É o menor patamar da série histórica, iniciada em 2012."
+    en = "Brazil's unemployment rate fell to 6.1% in the three months to August, the statistics agency IBGE said on Friday."
+    p2e = ["The unemployment rate fell to 6,1% in the quarter ended in August, informed this Friday "
+           "the Brazilian Institute of Geography and Statistics (IBGE).",
+           "It is the smallest level of the historical series, started in 2012."]
+    e2p = ["A taxa de desemprego do Brasil caiu para 6,1% nos três meses até agosto, a agência de estatística IBGE disse na sexta-feira."]
+    issues = coverage.check(make_ctx(row(A) + [([pt1, pt2], [en], p2e, e2p)]))
+    assert kinds(issues) == [("omission", "major")] and issues[0].pt.text == pt2

@@ -219,3 +219,16 @@ def test_brussels_and_european_stand_for_the_eu():
     pt2en = ["Brussels proposes fund for the housing.", "The plan will be financed by European funds."]
     en2pt = ["UE propõe fundo de habitação.", "O plano será pago por fundos da UE."]
     assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []
+
+
+def test_surname_the_engine_translates_and_acronym_replacing_a_lone_name():
+    # "Lemos" is also a verb (we read): the engine translates it, but "Conceição" is copied
+    [i] = counted(run([("A escritora Conceição Lemos autografou livros.", "The author Conceição Lima signed books.")],
+                      pt2en=["The writer Conceição We read autographed books."],
+                      en2pt=["A autora Conceição Lima assinou livros."]))
+    assert "Lemos" in i.message and "Lima" in i.message
+    [i] = counted(run([("Para o economista Fábio Nogueira, da consultoria Tendências, o mercado segue forte.",
+                        "Economist Fábio Nogueira of consultancy LCA said the market remained strong.")],
+                      pt2en=["For the economist Fábio Nogueira, of the consultancy Trends, the market remains strong."],
+                      en2pt=["Economista Fábio Nogueira da consultoria LCA disse que o mercado permaneceu forte."]))
+    assert "Tendências" in i.message and "LCA" in i.message

@@ -291,3 +291,24 @@ def test_rank_sufficiency_and_reaction_kept_are_fine():
               "The passengers praised the silence.", "Os passageiros elogiaram a viagem silenciosa.")]
     ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
     assert counted(meaning.check(ctx)) == []
+
+
+def test_vote_size_and_threshold_reversals():
+    cases = [("A oposição votou a favor, mas criticou o atraso.", "The opposition voted against and criticised the delay.",
+              "The opposition voted in favour, but criticised the delay.", "A oposição votou contra e criticou o atraso."),
+             ("O Governo lembrou que o valor é modesto.", "Lisbon said the sum was generous.",
+              "The Government recalled that the value is modest.", "Lisboa disse que a soma era generosa."),
+             ("Metade dos visitantes tinha menos de 30 anos.", "Half of all visitors were over 30.",
+              "Half of the visitors had less than 30 years.", "Metade dos visitantes tinham mais de 30.")]
+    for pt, en, p2e, e2p in cases:
+        [i] = counted(meaning.check(one(pt, en, p2e, e2p)))
+        assert i.type == "mistranslation", (pt, en)
+    # kept poles, and "over" without a figure, are fine
+    pairs = [("A oposição votou a favor.", "The opposition voted in favour.",
+              "The opposition voted in favour.", "A oposição votou a favor."),
+             ("Metade dos visitantes tinha menos de 30 anos.", "Half of all visitors were under 30.",
+              "Half of the visitors had less than 30 years.", "Metade dos visitantes tinham menos de 30."),
+             ("As editoras venderam mais de 2 milhões de livros.", "Publishers sold over 2 million books over the ten days.",
+              "The publishers sold more than 2 million books.", "Editoras venderam mais de 2 milhões de livros nos dez dias.")]
+    ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
+    assert counted(meaning.check(ctx)) == []

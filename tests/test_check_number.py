@@ -242,3 +242,11 @@ def test_dropped_weekday_date_and_added_written_number_are_unrelated():
     # two written-out numbers that differ are still a difference
     [i] = issues([("Os dois países assinaram.", "The three countries signed.")])
     assert i.severity == "major"
+
+
+def test_multiplying_verbs_compare_with_each_other_only():
+    [i] = issues([("O preço das casas duplicou na última década.", "House prices have tripled over the past decade.")])
+    assert i.severity == "major" and "duplicou" in i.message and "tripled" in i.message
+    assert issues([("O preço das casas duplicou.", "House prices have doubled."),
+                   ("As vendas dobraram.", "Sales rose 100%.")]) == []
+    assert issues([("O carro dobrou a esquina.", "The car turned the corner.")]) == []

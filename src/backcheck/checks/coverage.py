@@ -179,6 +179,11 @@ WEAK_SUPPORT = 0.5
 # ...and the bead balances better without it, the rest's content-word length ratio still
 # at least what 95% of faithful beads reach (0.77-0.79 on the dev pairs).
 BALANCED = 0.75
+# A sentence its bead supports less than any faithful merged sentence does (0.2, above)
+# needs only the rest of the bead inside the range faithful beads span (0.57-1.6 for
+# en/pt content words, i.e. 0.62-1.75 either way round).
+NO_SUPPORT = 0.2
+FAITHFUL_RANGE = (0.57, 1.75)
 # With this much support in the neighbouring beads, a 1-0/0-1 sentence was only misplaced.
 NEIGHBOUR_SUPPORT = 0.6
 # Content-word length ratios outside [1/LENGTH_RATIO, LENGTH_RATIO] are not translation
@@ -356,14 +361,15 @@ def _misplaced(ctx, n: int, side: str, idx) -> int | None:
     return None
 
 
-def _surplus(n_all: int, n_k: int, n_other: int) -> bool:
+def _surplus(n_all: int, n_k: int, n_other: int, loose: bool = False) -> bool:
     """Does the bead balance better without this sentence (n_k of the side's n_all content
-    words), the rest still as long relative to the other side as faithful beads are?"""
+    words), the rest still as long relative to the other side as faithful beads are
+    (`loose`: anywhere in the range faithful beads span)?"""
     if n_other == 0 or n_all == n_k:
         return False
     with_k, without_k = n_all / n_other, (n_all - n_k) / n_other
-    return (abs(math.log(without_k)) < abs(math.log(with_k))
-            and BALANCED <= without_k <= 1 / BALANCED)
+    low, high = FAITHFUL_RANGE if loose else (BALANCED, 1 / BALANCED)
+    return abs(math.log(without_k)) < abs(math.log(with_k)) and low <= without_k <= high
 
 
 def _inside(ctx, explained: set) -> list[Issue]:
@@ -381,12 +387,18 @@ def _inside(ctx, explained: set) -> list[Issue]:
             olang = "pt" if side == "en" else "en"
             sizes = {k: len(content(segs[k].text, side)) for k in idx}
             n_other = sum(len(content(osegs[i].text, olang)) for i in other)
+            found = []
             for k in idx:
-                if sizes[k] < MIN_WORDS or not _surplus(sum(sizes.values()), sizes[k], n_other):
+                if sizes[k] < MIN_WORDS:
                     continue
                 sup = sentence_support(ctx, side, k, other)
                 if sup is None or sup >= WEAK_SUPPORT:
                     continue
+                # no support at all is stronger evidence than any length can be
+                if _surplus(sum(sizes.values()), sizes[k], n_other, loose=sup < NO_SUPPORT):
+                    found.append((sup, k))
+            # one per bead side: the least supported sentence is the one that does not belong
+            for sup, k in sorted(found)[:1]:
                 if side == "en":
                     if (n, "addition") in explained or ctx.partial_source:
                         continue

@@ -343,10 +343,10 @@ def check(ctx) -> list:
         # other side: a name replaced by a local name made of common words
         # ("garagem de Afogados" -> "Casa Amarela depot", "o Grêmio" -> "Internacional")
         if left_en and not strict_pt and _local(en, left_en):
-            left_pt = [i for i in soft_pt if _lone(pt, i) and not _supported_by(pt, i, near_en)]
+            left_pt = [i for i in soft_pt if _lone(pt, i, en) and not _supported_by(pt, i, near_en)]
             strict_pt = left_pt
         elif left_pt and not strict_en and _local(pt, left_pt):
-            left_en = [i for i in soft_en if _lone(en, i) and not _supported_by(en, i, near_pt)]
+            left_en = [i for i in soft_en if _lone(en, i, pt) and not _supported_by(en, i, near_pt)]
             strict_en = left_en
         pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
         if (left_pt and strict_en and _swapped(pt, left_pt, en, strict_en)) or \
@@ -377,15 +377,20 @@ def check(ctx) -> list:
 
 
 def _local(side: Side, idx: list[int]) -> bool:
-    """Names that are neither a known place or people nor an acronym."""
-    return all(k not in side.group_of and not side.toks[k][0].isupper() for k in idx)
+    """Capitalised names, not lower-case demonyms (those are weighed by _swapped)."""
+    return not any(side.toks[k][0][:1].islower() for k in idx)
 
 
-def _lone(side: Side, k: int) -> bool:
-    """A capitalised word standing alone (a district, a club: "Afogados", "Grêmio").
-    Words of a longer name ("Palácio das Nações", "Ordem dos Médicos") are translated
-    word by word, so their vanishing proves nothing."""
-    return any(r == [k] for r in _runs(side))
+def _lone(side: Side, k: int, other: Side) -> bool:
+    """A capitalised word standing alone (a district, a club: "Afogados", "Grêmio"), or
+    whose name's other words the other side copies ("Conceição Lemos" / "Conceição
+    Lima"). Words of a translated name ("Palácio das Nações", "Ordem dos Médicos") are
+    rendered word by word, so their vanishing proves nothing."""
+    for r in _runs(side):
+        if k in r:
+            rest = [j for j in r if j != k and fold(side.toks[j][0]) not in CONNECT]
+            return all(fold(side.toks[j][0]) in other.folded for j in rest)
+    return False
 
 
 def _close(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:

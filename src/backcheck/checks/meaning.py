@@ -134,6 +134,20 @@ POLES = {
         ("criticise", r"\bcritic(ou|aram|ar|a|am|ando)\b|\blament(ou|aram)\b|\bprotest(ou|aram|ar)\b|\brepudi\w*",
          r"\b(critici[sz]\w*|condemn\w*|denounc\w*|decr(y|ied|ies)|lament\w*|protest(s|ed|ing)?|slamm?\w*)\b"),
     ),
+    "vote": (
+        ("for", r"\ba favor\b", r"\bin favou?r\b|\bvot(ed|es|ing) for\b"),
+        ("against", r"\bcontra\b", r"\bagainst\b"),
+    ),
+    "size": (
+        ("small", r"\bmodest[oa]s?\b|\bpequen[oa]s?\b|\birrisori[oa]s?\b",
+         r"\b(modest|small|meag(re|er)|paltry|tiny)\b"),
+        ("large", r"\bgeneros[oa]s?\b|\bvultos[oa]s?\b|\benormes?\b",
+         r"\b(generous|large|huge|hefty|sizeable|sizable|substantial|enormous)\b"),
+    ),
+    "threshold": (
+        ("over", r"\b(mais de|acima de|superior a) \d", r"\b(over|above|more than) \d"),
+        ("under", r"\b(menos de|abaixo de|inferior a) \d", r"\b(under|below|less than|fewer than) \d"),
+    ),
     "age": (
         ("young", r"\badolescentes?\b|\bjove(m|ns)\b|\bcrianc[ao]s?\b|\bmenores de idade\b",
          r"\b(teen\w*|adolescent\w*|young|youths?|child|children|kids?|minors)\b"),

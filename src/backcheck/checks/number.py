@@ -296,6 +296,17 @@ def extract(text: str, lang: str) -> list[Item]:
         if w in ords and not re.match(r"-feira", text[m.end():]):
             items.append(Item(frozenset({float(ords[w])}), m.group(0), "num", soft=True,
                               extra={"absorb_only": True}))
+    # multiplying verbs: "duplicou" = "doubled", "triplicou" = "tripled" (compared only
+    # with each other: "doubled" may also be "rose 100%")
+    times = ({"duplic": 2, "dobr": 2, "triplic": 3, "quadruplic": 4} if lang == "pt"
+             else {"doubl": 2, "tripl": 3, "quadrupl": 4, "twofold": 2, "threefold": 3,
+                   "fourfold": 4})
+    for m in WORD.finditer(low):
+        w = m.group(0)
+        stem = next((t for t in times if w.startswith(t)), None)
+        if stem is None or (lang == "pt" and stem == "dobr" and not re.match(r"dobr(ou|aram|ar|a|am|ado|ada)$", w)):
+            continue            # "dobrar" also means to fold or turn a corner: verb forms only
+        items.append(Item(frozenset({float(times[stem])}), text[m.start():m.end()], "times", soft=True))
     # "um milhão", "a million", bare "mil pessoas"
     for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
         if re.search(r"\bhalf\s+$", low[:m.start()]):
