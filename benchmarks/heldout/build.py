@@ -169,6 +169,45 @@ VARIANTS = {
   ("delete", [1, 1], None, "omission", "unit on two new gardens deleted"),
   ("replace", [2, 0], "Environment councillor Duarte Saraiva said species had been chosen to withstand heat and and drought.", "artifact", "doubled word 'and and'"),
  ],
+ # sixth batch: variants of ho-017..020, the final out-of-sample measurement
+ "ho-017-a": [
+  ("replace", [0, 1], "The Sporting runner clocked 30:48, nineteen seconds inside her previous personal best.", "number", "nove segundos -> nineteen"),
+  ("replace", [1, 0], "Femke de Vries of the Netherlands broke clear with two laps to go to take gold, ahead of Ireland's Holly Shaw.", "entity", "britânica -> Ireland's"),
+  ("delete", [3, 1], None, "omission", "unit 'the championships end on Sunday' deleted"),
+ ],
+ "ho-017-b": [
+  ("replace", [1, 1], "Gouveia was fifth with 400 metres left but was passed by two rivals in the home straight.", "mistranslation", "'ultrapassou duas adversárias' (passed) -> 'was passed by'"),
+  ("insert", [2, 1], "She had finished eighth at the last Olympic Games.", "addition", "added sentence about the Olympics; not in pt"),
+ ],
+ "ho-018-a": [
+  ("replace", [1, 1], "In clinical trials involving 450 patients in three states, 48% were cured.", "number", "84% -> 48%"),
+  ("replace", [2, 1], "Most know they are infected.", "negation", "'não sabe' -> 'know'"),
+  ("replace", "caption", "The Farmanguinhos laboratory in São Paulo, where the drug will be made", "entity", "caption Rio de Janeiro -> São Paulo"),
+ ],
+ "ho-018-b": [
+  ("replace", [1, 0], "The drug combines two known active ingredients at a higher dose, which means fewer side effects.", "mistranslation", "'dose menor' (lower) -> 'higher'"),
+  ("replace", [3, 0], "Fiocruz plans to make 200,000 courses of treatment a year from 2027, to be distribuídos gratuitamente pelo SUS.", "untranslated", "'distribuídos gratuitamente pelo SUS' left in Portuguese"),
+  ("delete", [0, 1], None, "omission", "unit 'first treatment developed in Brazil since the 1970s' deleted"),
+ ],
+ "ho-019-a": [
+  ("replace", [0, 0], "Salvador's city council voted 29 to 12 on Wednesday for a bill that will gradually raise property tax on buildings left empty for more than three years.", "number", "cinco anos -> three years"),
+  ("replace", [2, 0], "The bill's sponsor, councillor Marcos Teles, said the aim was to raise revenue rather than to bring residents back to the centre.", "mistranslation", "aim inverted: 'não é arrecadar, mas trazer moradores'"),
+  ("replace", [2, 1], "Owners who renovate their buildings as housing will get half off the tax for ten years.<br>", "artifact", "leftover tag '<br>'"),
+ ],
+ "ho-019-b": [
+  ("replace", [1, 0], "City hall says about 1,400 properties in Pelourinho are in that situation, most of them 18th- and 19th-century mansions.", "entity", "centro histórico -> Pelourinho"),
+  ("insert", [3, 1], "Similar laws have been passed in Recife and Belo Horizonte.", "addition", "added sentence about other cities; not in pt"),
+  ("replace", [1, 1], "Many belong to heirs who agree on a sale.", "negation", "'não chegam a um acordo' -> 'agree'"),
+ ],
+ "ho-020-a": [
+  ("replace", [0, 0], "Portugal's Supreme Court of Justice has upheld the 12-year prison sentence given to Nuno Vilaça for murdering a neighbour in Braga in March 2022.", "number", "21 anos -> 12-year"),
+  ("replace", [1, 1], "The defence had argued self-defence, a claim already rejected by the Braga court and the Porto appeal court.", "entity", "Relação de Guimarães -> Porto"),
+ ],
+ "ho-020-b": [
+  ("replace", [1, 0], "In the ruling, seen by the Lusa news agency on Tuesday, the judges said the sentence was \"excessive\" given the seriousness of the crime.", "negation", "'não é excessiva' -> 'excessive'"),
+  ("delete", [2, 0], None, "omission", "unit on the wall dispute deleted"),
+  ("replace", [3, 1], "The ruling can be appealed.", "negation", "'já não cabe recurso' -> 'can be appealed'"),
+ ],
 }
 
 
