@@ -250,3 +250,16 @@ def test_multiplying_verbs_compare_with_each_other_only():
     assert issues([("O preço das casas duplicou.", "House prices have doubled."),
                    ("As vendas dobraram.", "Sales rose 100%.")]) == []
     assert issues([("O carro dobrou a esquina.", "The car turned the corner.")]) == []
+
+
+def test_race_times_track_metres_and_periods_in_words():
+    pairs = [("A corredora terminou a prova em 30 minutos e 48 segundos.", "The runner clocked 30:48."),
+             ("A atleta conquistou o bronze nos 10.000 metros.", "She took bronze in the 10,000m."),
+             ("Primeiro remédio nacional em 50 anos.", "First home-grown drug in half a century."),
+             ("Os proprietários terão desconto de 50% no imposto.", "Owners will get half off the tax."),
+             ("O plano custa 3,2 milhões de euros.", "The plan costs €3.2m.")]
+    assert issues(pairs) == []
+    [i] = issues([("Terminou em 30 minutos e 48 segundos.", "She clocked 31:48.")])
+    assert i.severity == "major"
+    [i] = issues([("O plano custa 3,2 milhões de euros.", "The plan costs €3.2bn.")])
+    assert i.severity == "major"

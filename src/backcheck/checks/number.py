@@ -140,6 +140,14 @@ def extract(text: str, lang: str) -> list[Item]:
     low = text.lower()
     taken = []  # character spans already read as digits
 
+    # durations in two units: "30 minutos e 48 segundos" = "30:48", "2 horas e 15 minutos"
+    dur = (r"\b(\d+)\s*(horas?|h|minutos?|min)\s+e\s+(\d+)\s*(minutos?|min|segundos?|s)\b" if lang == "pt"
+           else r"\b(\d+)\s*(hours?|hrs?|minutes?|mins?)\s*(?:and\s+)?(\d+)\s*(minutes?|mins?|seconds?|secs?)\b")
+    for m in re.finditer(dur, low):
+        v = _r(int(m.group(1)) + int(m.group(3)) / 60)
+        items.append(Item(frozenset({v}), text[m.start():m.end()], "num"))
+        taken.append(m.span())
+
     # codes: a letter-first token with digits in it (H3N2, BR-163, G20, Covid-19)
     for m in re.finditer(r"\b[^\W\d_]+-?\d[\w]*(?:-\w+)*", text):
         items.append(Item(frozenset({_fold(m.group(0)).replace("-", "")}), m.group(0), "code"))
@@ -185,7 +193,10 @@ def extract(text: str, lang: str) -> list[Item]:
         # multipliers: 4,2 bilhões / 4.2 billion / 38 mil
         mm = re.match(r"\s?(" + "|".join(sorted(map(re.escape, mults), key=len, reverse=True)) + r")\b", after)
         if mm and not is_pct:
+            metres = lang == "en" and mm.group(1) == "m" and not cur
             vals = {_r(x * mults[mm.group(1)]) for x in vals}
+            if metres:          # "10,000m" is metres on a track, "1.6m people" a million
+                vals |= {_r(v)}
             shown += " " + mm.group(1)
             after = after[mm.end():]
         if not cur:
@@ -307,6 +318,17 @@ def extract(text: str, lang: str) -> list[Item]:
         if stem is None or (lang == "pt" and stem == "dobr" and not re.match(r"dobr(ou|aram|ar|a|am|ado|ada)$", w)):
             continue            # "dobrar" also means to fold or turn a corner: verb forms only
         items.append(Item(frozenset({float(times[stem])}), text[m.start():m.end()], "times", soft=True))
+    # periods and fractions said in words (soft): "half a century" = 50 anos,
+    # "uma década" = 10 anos, "half off" = 50%, "metade" = 50%
+    spans = ([(r"\bmeio século\b", 50), (r"\bum quarto de século\b", 25), (r"\bum século\b", 100),
+              (r"\buma década\b", 10), (r"\bmetade\b", 50)] if lang == "pt" else
+             [(r"\bhalf a century\b", 50), (r"\ba quarter of a century\b", 25),
+              (r"\b(?<!half )(?<!of )(a|one) century\b", 100), (r"\b(a|one) decade\b", 10),
+              (r"\bhalf\b(?! a (century|million|billion|dozen))", 50)])
+    for pat, v in spans:
+        for m in re.finditer(pat, low):
+            items.append(Item(frozenset({float(v), 0.5} if v == 50 else {float(v)}),
+                              text[m.start():m.end()], "num", soft=True))
     # "um milhão", "a million", bare "mil pessoas"
     for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
         if re.search(r"\bhalf\s+$", low[:m.start()]):
