@@ -226,19 +226,16 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
         _exit_with_parent()
     if slot is not None:
         _share_cpus(slot, workers)
-    translator = fatal = None
+    translator = scorer = fatal = None
     if config.engine != "none":
-        from backcheck.translate import get_translator
+        from backcheck.translate import get_scorer, get_translator
         try:
             translator = get_translator(config)
+            scorer = get_scorer(config, translator)     # forced decoding, Marian engines
         except InputError as e:
             if not in_pool:
                 raise
             fatal = (e.path, e.reason)      # raised in the parent at the first chunk
-    scorer = None
-    if translator is not None and fatal is None:
-        from backcheck.translate import get_scorer
-        scorer = get_scorer(config, translator)
     _worker.update(config=config, out=Path(out), html=html, fp=fp, fatal=fatal, scorer=scorer,
                    translator=None if translator is None else _Prefetched(translator))
 
