@@ -17,6 +17,7 @@ from backcheck.config import Config
 from backcheck.errors import InputError
 
 from test_glossary import terminology
+from tiny_marian import tiny_model  # noqa: F401  (fixture)
 
 CITIES = ["Recife", "Curitiba", "Manaus", "Belém", "Goiânia", "Natal", "Maceió", "Cuiabá"]
 
@@ -370,3 +371,18 @@ def test_fifo_bom_jsonl_and_unreadable_entries_do_not_stop_the_batch(tmp_path):
     assert "not a regular file" in rows["pipe"]["error"]
     assert rows["dangling"]["verdict"] == "error"
     assert rows["art-00"]["verdict"] != "error"
+
+
+def test_cli_marian_and_ct2_workers_on_the_tiny_model(tmp_path, tiny_model):
+    """Real engines in worker processes: each loads the model once; stderr stays one line."""
+    src = tmp_path / "in"
+    write_articles(src, 4)
+    for engine in ("marian", "ct2"):
+        out = tmp_path / engine
+        r = cli(src, "--out", out, "--engine", engine, "--model", tiny_model, "--jobs", "2",
+                "--no-cache", "--fail-on", "never", timeout=300)
+        assert r.returncode == 0, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+        assert summary(out)["verdicts"]["error"] == 0
+        rep = json.loads((out / "art-02.json").read_text())
+        assert rep["engine"]["name"] == engine

@@ -226,6 +226,8 @@ def _init_worker(config, out: str, html: bool, fp: str, in_pool: bool,
         _exit_with_parent()
     if slot is not None:
         _share_cpus(slot, workers)
+    # the batch draws its own progress bar: no model-loading bars from transformers
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     translator = scorer = fatal = None
     if config.engine != "none":
         from backcheck.translate import get_scorer, get_translator
