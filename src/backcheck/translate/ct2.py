@@ -52,9 +52,13 @@ class Ct2Translator:
         else:
             tok = load_tokenizer(d)
             try:
+                # Batches in parallel (inter_threads), one core each: on CPU, int8 decoding
+                # of news-sized batches scales poorly within a batch (measured 2.3x more
+                # sentences/s on 2 cores than intra_threads=2; docs/benchmarks.md).
                 translator = ctranslate2.Translator(str(d), device=self.device,
                                                     compute_type=self.compute_type,
-                                                    intra_threads=self.threads)
+                                                    inter_threads=self.threads,
+                                                    intra_threads=1)
             except (RuntimeError, ValueError) as e:
                 raise InputError(d, f"cannot load the CTranslate2 model: {e}") from None
         meta = models.describe(d, direction)
@@ -79,8 +83,13 @@ class Ct2Translator:
         sources = [self.tokens(tok, prep.source(p)) for p in pieces]
         lengths = [len(s) for s in sources]
         out = [""] * len(pieces)
-        for idx in batches(lengths):
-            opts = dict(beam_size=self.beam,
+        groups = list(batches(lengths))
+        # hand ct2 several length-sorted batches per call so its inter threads share them
+        for k in range(0, len(groups), self.threads):
+            idx = [i for g in groups[k:k + self.threads] for i in g]
+            # ct2 re-sorts by length and cuts max_batch_size-sized batches: one per thread
+            opts = dict(beam_size=self.beam, batch_type="examples",
+                        max_batch_size=-(-len(idx) // self.threads),
                         max_decoding_length=max_new(max(lengths[i] for i in idx), limit))
             res = translator.translate_batch([sources[i] for i in idx],
                                              **(opts | self.decode_opts))
