@@ -5,8 +5,9 @@ Entry points: `load(path, config=None)`, `load_pair(pt_path, en_path, config=Non
 (config.max_article_chars bounds the text of each side).
 
 Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
-`{`, is a JSON article (../shared/corpus/FORMAT.md); anything else is a page of text or
-Markdown whose paragraphs (blank-line separated) are Portuguese or English.
+`{`, is a JSON article (../shared/corpus/FORMAT.md); an `.html` file (or one starting with
+`<html` / `<!doctype html`) is turned into paragraphs first; anything else is a page of
+text or Markdown whose paragraphs (blank-line separated) are Portuguese or English.
 
 Page structure (mixed page and the two plain files alike):
 - blank lines separate paragraphs; a file without any blank line has one paragraph per
@@ -467,7 +468,51 @@ def load(path, config=None) -> Article:
     if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
                           and stripped.startswith("{")):
         return from_dict(_parse_json(text, path), source=path, config=config)
+    if ext in (".html", ".htm") or HTML_START.match(stripped):
+        text = html_to_text(text)
     return from_page(text, p.stem, source=path, config=config)
+
+
+HTML_START = re.compile(r"<(!doctype\s+html|html)\b", re.I)
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "figure",
+              "blockquote", "section", "article", "header", "footer", "tr", "caption",
+              "title", "br", "hr", "ul", "ol", "table", "main", "aside"}
+SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+
+
+def html_to_text(text: str) -> str:
+    """An HTML page (a CMS export) as a page of paragraphs: block elements end paragraphs,
+    scripts and styles are dropped, entities decoded. Markup in an .html file is structure,
+    not junk, so it is not reported as an artifact (markup inside a .txt page is)."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in SKIP_TAGS:
+                self.skip += 1
+            elif tag in BLOCK_TAGS:
+                self.out.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in SKIP_TAGS:
+                self.skip = max(0, self.skip - 1)
+            elif tag in BLOCK_TAGS:
+                self.out.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.out.append(re.sub(r"\s+", " ", data))
+
+    parser = Parser()
+    parser.feed(text)
+    parser.close()
+    paras = (" ".join(p.split()) for p in "".join(parser.out).split("\n\n"))
+    return "\n\n".join(p for p in paras if p)
 
 
 def _looks(text: str) -> str | None:

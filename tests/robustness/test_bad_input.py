@@ -147,6 +147,19 @@ def test_html_in_page_is_reported_not_executed(write):
     assert any(i["type"] == "artifact" for i in rep["issues"])
 
 
+def test_html_file_is_read_as_a_page(write):
+    page = ("<!DOCTYPE html><html><head><title>x</title><style>p{color:red}</style></head><body>"
+            "<h1>Curitiba vai reformar 40 escolas</h1><h2>Curitiba to renovate 40 schools</h2>"
+            "<p>A prefeitura de Curitiba anunciou um plano de R$ 12 milhões para reformar "
+            "40 escolas &amp; creches.</p><script>document.title='pwned'</script>"
+            "<p onclick=\"alert(1)\">Curitiba city hall announced a R$12 million plan to "
+            "renovate 40 schools &amp; nurseries.</p></body></html>")
+    rep = assert_report(run_cli("check", write("page.html", page), *FAST))
+    texts = [(b[s] or {}).get("text", "") for b in rep["alignment"] for s in ("pt", "en")]
+    assert any("schools & nurseries" in t for t in texts)
+    assert not any("pwned" in t or "color" in t or "<" in t for t in texts)
+
+
 def test_windows_line_endings_equal_unix(write):
     page = ("Curitiba vai reformar 40 escolas\n\nCuritiba to renovate 40 schools\n\n"
             "A prefeitura de Curitiba anunciou um plano de R$ 12 milhões para reformar 40 escolas.\n\n"
