@@ -386,3 +386,17 @@ def test_cli_marian_and_ct2_workers_on_the_tiny_model(tmp_path, tiny_model):
         assert summary(out)["verdicts"]["error"] == 0
         rep = json.loads((out / "art-02.json").read_text())
         assert rep["engine"]["name"] == engine
+
+
+def test_html_pages_in_a_directory_are_articles(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "cms.html").write_text(
+        "<html><body><h1>Curitiba vai reformar 40 escolas</h1>"
+        "<p>A prefeitura de Curitiba anunciou um plano para reformar 40 escolas.</p>"
+        "<p>Curitiba city hall announced a plan to renovate 40 schools.</p></body></html>",
+        encoding="utf-8")
+    r = cli(src, "--out", tmp_path / "out", "--engine", "none", "--no-progress")
+    assert r.returncode in (0, 1), r.stderr
+    rep = json.loads((tmp_path / "out" / "cms.json").read_text(encoding="utf-8"))
+    assert rep["alignment"] and rep["id"] == "cms"

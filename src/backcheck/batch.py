@@ -1,6 +1,6 @@
 """Batch runs over many articles (orchestration only). Entry point: `run(...)`.
 
-Inputs: article files (*.json, *.txt, *.md), `NAME.pt.txt` + `NAME.en.txt` pairs, JSONL files
+Inputs: article files (*.json, *.txt, *.md, *.html), `NAME.pt.txt` + `NAME.en.txt` pairs, JSONL files
 (one article object per line), and directories of those (walked recursively without
 following directory symlinks; hidden entries and the output directory are skipped).
 
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from backcheck.errors import InputError
 
-ARTICLE_EXT = (".json", ".txt", ".md")
+ARTICLE_EXT = (".json", ".txt", ".md", ".html", ".htm")
 PAIR = re.compile(r"^(?P<stem>.+)\.(?P<lang>pt|en)\.(?P<ext>txt|md)$", re.IGNORECASE)
 RESERVED = {"summary", "index", "junit"}       # names of the batch's own output files
 MAX_NAME = 100
