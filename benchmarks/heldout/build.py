@@ -208,6 +208,45 @@ VARIANTS = {
   ("delete", [2, 0], None, "omission", "unit on the wall dispute deleted"),
   ("replace", [3, 1], "The ruling can be appealed.", "negation", "'já não cabe recurso' -> 'can be appealed'"),
  ],
+ # seventh batch
+ "ho-021-a": [
+  ("replace", [0, 1], "Petrópolis, the worst-hit city, had 158mm of rain in 24 hours, twice the historical average for the whole of February.", "number", "258 milímetros -> 158mm"),
+  ("replace", "caption", "Residents clear mud from a house in Teresópolis's Quitandinha district", "entity", "Petrópolis -> Teresópolis"),
+  ("delete", [3, 1], None, "omission", "unit on schools closing deleted"),
+ ],
+ "ho-021-b": [
+  ("replace", [1, 2], "Governor Cláudio Vasques declared a state of emergency and announced R$15m for rebuilding.", "number", "R$ 150 milhões -> R$15m"),
+  ("insert", [2, 0], "Rescuers pulled three children alive from the rubble on Thursday night.", "addition", "added sentence about a rescue; not in pt"),
+  ("replace", [3, 1], "Classes at municipal schools have been suspensas por tempo indeterminado.", "untranslated", "'suspensas por tempo indeterminado' left in Portuguese"),
+ ],
+ "ho-022-a": [
+  ("replace", [1, 0], "Each train can carry 284 passengers and reach 50mph.", "number", "248 -> 284 passengers"),
+  ("replace", [2, 1], "Metro do Porto chairman Henrique Sá Couto admitted the delay would add to the cost.", "negation", "'não vai encarecer' -> 'would add to the cost'"),
+ ],
+ "ho-022-b": [
+  ("replace", [0, 0], "Metro do Porto on Tuesday took delivery of the first two of 18 trains ordered for the new Ruby line, which will link Casa da Música with Santo Ovídio in Matosinhos.", "entity", "Vila Nova de Gaia -> Matosinhos"),
+  ("delete", [1, 1], None, "omission", "unit on the line's length, stations and bridge deleted"),
+  ("replace", [3, 1], "Test runs begin next month &amp; will at first take place overnight between 1 and 5 a.m.", "artifact", "leftover HTML entity '&amp;'"),
+ ],
+ "ho-023-a": [
+  ("replace", [0, 0], "Flamengo beat Palmeiras 3-1 at the Maracanã on Sunday night in the 30th round of the Brazilian championship to go top on 61 points.", "number", "2 a 1 -> 3-1"),
+  ("replace", [1, 0], "Palmeiras went ahead after 12 minutes through Argentine striker Facundo Rivas.", "entity", "uruguaio (Uruguayan) -> Argentine"),
+ ],
+ "ho-023-b": [
+  ("replace", [2, 1], "Palmeiras, who had lost their previous nine games, dropped to third, two points behind.", "negation", "'não perdia havia nove jogos' (unbeaten) -> 'had lost'"),
+  ("insert", [3, 0], "Flamengo's coach was sent off in the second half for protesting.", "addition", "added sentence about the coach's red card; not in pt"),
+  ("replace", [3, 1], "Next up for Flamengo is a trip to Bahia in Salvador on Saturday, with an 8.30 p.m. kick-off.", "number", "18h30 -> 8.30 p.m."),
+ ],
+ "ho-024-a": [
+  ("replace", [0, 0], "Lumincell, a Coimbra company developing sodium batteries, said on Thursday it had raised €210m in a round led by German fund Nordkapital.", "number", "120 milhões -> €210m"),
+  ("replace", [3, 0], "Marta Quintas said sodium batteries last about a third longer than lithium ones and do not rely on raw materials imported from China.", "mistranslation", "'custam um terço menos' (cost a third less) -> 'last a third longer'"),
+  ("replace", "standfirst", "A Dutch fund led the round; the company aims to create 600 jobs by 2029", "entity", "alemão (German) -> Dutch"),
+ ],
+ "ho-024-b": [
+  ("delete", [2, 1], None, "omission", "unit on 600 workers by 2029 deleted"),
+  ("replace", [3, 1], "\"We want to compete with the Asian giants on price as well as on safety and durability,\" said the 38-year-old chief executive.", "negation", "'não queremos competir no preço' -> 'want to compete on price'"),
+  ("replace", [1, 1], "Construction is due to start in early 2026 and a produção at the end of 2027.", "untranslated", "'a produção' left in Portuguese"),
+ ],
 }
 
 
