@@ -43,11 +43,16 @@ MAX_NAME = 100
 VERDICT_ORDER = {"error": 0, "fail": 1, "warn": 2, "pass": 3}
 
 
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)                  # read once: os.umask can only be read by setting it
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temp file in the same directory and rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)     # mkstemp makes it 0600: a report is no secret
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -463,7 +468,10 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
     all_jobs = discover(inputs, out)
     if not all_jobs:
         raise InputError(", ".join(map(str, inputs)), "no articles found")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(out, f"cannot create the --out directory: {e.strerror}") from None
     lock = _lock(out)
     try:
         _clean_temp(out)

@@ -105,7 +105,10 @@ def cmd_check(args) -> int:
     out = render(rep, cfg.format, color=False if args.output else None)
     if args.output:
         from backcheck.batch import write_atomic
-        write_atomic(Path(args.output), out)
+        try:
+            write_atomic(Path(args.output), out)
+        except OSError as e:
+            raise InputError(args.output, f"cannot write the report: {e.strerror or e}") from None
     else:
         sys.stdout.write(out)
     return 1 if score.fails(rep, cfg.fail_on) else 0

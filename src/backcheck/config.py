@@ -70,6 +70,8 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
             raw = tomllib.loads(p.read_text("utf-8"))
         except FileNotFoundError:
             raise InputError(p, "configuration file not found") from None
+        except OSError as e:            # a directory, no permission
+            raise InputError(p, f"cannot read the configuration: {e.strerror}") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(p, f"invalid TOML: {e}") from None
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw

@@ -233,3 +233,36 @@ def test_usage_errors_exit_2(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     proc = run_cli("check", "--format", "pdf", tmp_path / "x.json")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("target", ["a_directory", "under_a_file"])
+def test_unwritable_report_path(tmp_path, write, target):
+    p = write("good.json", GOOD)
+    out = tmp_path if target == "a_directory" else p / "report.json"
+    proc = run_cli("check", p, *FAST, "-o", out)
+    assert_clean_error(proc, out, "cannot write")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_report_written_with_o_is_readable_like_any_new_file(tmp_path, write):
+    p = write("good.json", GOOD)
+    out = tmp_path / "new" / "report.json"
+    assert_report(run_cli("check", p, *FAST))
+    proc = run_cli("check", p, *FAST, "-o", out)
+    assert proc.returncode in (0, 1), proc.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_batch_out_that_cannot_be_created(tmp_path, write):
+    p = write("good.json", GOOD)
+    out = p / "reports"
+    proc = run_cli("batch", p, "--out", out, "--engine", "none", "--no-progress")
+    assert_clean_error(proc, out, "cannot")
+
+
+def test_config_path_that_is_a_directory(tmp_path, write):
+    p = write("good.json", GOOD)
+    assert_clean_error(run_cli("check", p, "--config", tmp_path, *FAST), tmp_path, "cannot read")
+    assert_clean_error(run_cli("config", "show", "--config", tmp_path), tmp_path, "cannot read")
