@@ -173,3 +173,14 @@ def test_scorer_load_prefers_ct2_and_returns_none_without_a_model(tiny_model, tm
     assert isinstance(scorer.load(Config(model=str(tiny_model))), Ct2Scorer)
     assert isinstance(scorer.load(Config(model=str(tiny_model), engine="marian")), MarianScorer)
     assert scorer.load(Config(model=str(tmp_path))) is None
+
+
+@pytest.mark.parametrize("engine", ["marian", "ct2"])
+def test_scorer_shares_the_translators_model(tiny_model, tmp_path, engine):
+    from backcheck.config import Config
+    from backcheck.translate import get_scorer, get_translator
+    cfg = Config(model=str(tiny_model), engine=engine, cache_dir=str(tmp_path))
+    translator = get_translator(cfg)
+    sc = get_scorer(cfg, translator)
+    assert sc.model is translator.inner._load("pt", "en").model     # loaded once, not twice
+    assert sc.score([PT[1]], [EN[1]])[0][-1][0] == "</s>"

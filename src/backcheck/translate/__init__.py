@@ -53,12 +53,14 @@ def get_translator(config) -> Translator | None:
 
 
 def get_scorer(config, translator):
-    """A forced-decoding scorer (English given Portuguese) on the same Marian model when the
-    translator is a Marian engine (marian or ct2); None otherwise (Apertium has no scores)."""
+    """A forced-decoding scorer (English given Portuguese) sharing the translator's Marian
+    model when the translator is a Marian engine (marian or ct2); None otherwise (Apertium
+    has no scores)."""
     if translator is None or translator.name not in ("marian", "ct2"):
         return None
     from backcheck.translate import scorer
-    return scorer.load(config)
+    engine = getattr(translator, "inner", translator)      # under the cache
+    return scorer.load(config, engine=engine if engine.name == translator.name else None)
 
 
 __all__ = ["Translator", "get_scorer", "get_translator", "pick"]

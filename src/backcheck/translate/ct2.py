@@ -9,67 +9,50 @@ from pathlib import Path
 
 from backcheck.errors import InputError
 from backcheck.translate import models
-from backcheck.translate.marian import (Prepared, batches, cpu_threads, join, load_tokenizer,
-                                        max_new, plan, prefix_for)
+from backcheck.translate.marian import (MarianFamily, batches, cpu_threads, join,
+                                        load_tokenizer, max_new, plan)
 
 MAX_LIMIT = 1024     # some tokenizer configs carry a huge sentinel model_max_length
 
 
-class Ct2Translator:
+class Ct2Translator(MarianFamily):
     name = "ct2"
 
     def __init__(self, model_dir=None, beam: int = 1, compute_type: str = "int8",
-                 device: str = "cpu", threads: int | None = None):
-        self.model_dir, self.beam = model_dir, max(1, int(beam))
+                 device: str = "cpu", threads: int | None = None,
+                 directions=models.DIRECTIONS):
         self.compute_type, self.device = compute_type, device
         self.threads = threads or cpu_threads()
+        super().__init__(model_dir, beam, directions)
         self.cache_tag = f"ct2/{compute_type}/beam{self.beam}"
         self.decode_opts: dict = {}      # extra translate_batch() options (benchmarks)
-        self._loaded: dict[str, tuple] = {}
-        for direction in models.DIRECTIONS:
-            self._dir(direction)
+
+    kind, what, expected = "ct2", "CTranslate2 model", "{}-ct2/model.bin"
 
     def _dir(self, direction: str) -> Path:
-        d = models.find(self.model_dir, direction, "ct2")
-        if d is None:
-            raise InputError(self.model_dir or models.default_dir(),
-                             f"no CTranslate2 model for {direction} (expected "
-                             f"{direction}-ct2/model.bin; run `backcheck models download`)")
+        d = super()._dir(direction)
         if not (d / "source.spm").is_file():
             raise InputError(d, "the converted model has no tokenizer files (source.spm, "
                                 "vocab.json); convert with `backcheck models download`")
         return d
 
-    def _load(self, src: str, tgt: str):
-        direction = f"{src}-{tgt}"
-        if direction in self._loaded:
-            return self._loaded[direction]
+    def _open(self, d: Path) -> tuple:
         import ctranslate2
-        d = self._dir(direction)
-        shared = next((v for v in self._loaded.values() if v[3] == d), None)
-        if shared:
-            tok, translator = shared[0], shared[1]
-        else:
-            tok = load_tokenizer(d)
-            try:
-                # Batches in parallel (inter_threads), one core each: on CPU, int8 decoding
-                # of news-sized batches scales poorly within a batch (measured 2.3x more
-                # sentences/s on 2 cores than intra_threads=2; docs/benchmarks.md).
-                translator = ctranslate2.Translator(str(d), device=self.device,
-                                                    compute_type=self.compute_type,
-                                                    inter_threads=self.threads,
-                                                    intra_threads=1)
-            except (RuntimeError, ValueError) as e:
-                raise InputError(d, f"cannot load the CTranslate2 model: {e}") from None
-        meta = models.describe(d, direction)
-        limit = min(tok.model_max_length, MAX_LIMIT)
-        prep = Prepared(tok, limit, prefix_for(tok, meta["prefix"], tgt))
-        self._loaded[direction] = (tok, translator, prep, d, meta, limit)
-        return self._loaded[direction]
+        tok = load_tokenizer(d)
+        try:
+            # Batches in parallel (inter_threads), one core each: on CPU, int8 decoding
+            # of news-sized batches scales poorly within a batch (measured 2.3x more
+            # sentences/s on 2 cores than intra_threads=2; docs/benchmarks.md).
+            translator = ctranslate2.Translator(str(d), device=self.device,
+                                                compute_type=self.compute_type,
+                                                inter_threads=self.threads,
+                                                intra_threads=1)
+        except (RuntimeError, ValueError) as e:
+            raise InputError(d, f"cannot load the CTranslate2 model: {e}") from None
+        return tok, translator
 
-    def info(self, src: str, tgt: str) -> dict:
-        meta = models.describe(self._dir(f"{src}-{tgt}"), f"{src}-{tgt}")
-        return {"name": self.name, "model": meta["model"], "revision": meta["revision"]}
+    def _max_positions(self, model) -> int:
+        return MAX_LIMIT
 
     def tokens(self, tok, text: str) -> list[str]:
         return tok.convert_ids_to_tokens(tok(text).input_ids)      # ends with </s>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from backcheck.errors import InputError
 from backcheck.translate import models
@@ -131,56 +132,88 @@ def max_new(n_in: int, limit: int) -> int:
     return min(limit, 2 * n_in + 10)
 
 
-class MarianTranslator:
-    name = "marian"
+class Loaded(NamedTuple):
+    """One direction of a Marian-family engine, ready to use."""
+    tok: object
+    model: object            # MarianMTModel or ctranslate2.Translator
+    prep: Prepared
+    dir: Path
+    meta: dict
+    limit: int
 
-    def __init__(self, model_dir=None, beam: int = 1, allow_pickle: bool = False,
-                 threads: int | None = None):
-        import torch
-        self.model_dir, self.beam, self.allow_pickle = model_dir, max(1, int(beam)), allow_pickle
-        torch.set_num_threads(threads or cpu_threads())
-        self.cache_tag = f"marian/beam{self.beam}"
-        self.decode_opts: dict = {}      # extra generate() options (benchmarks fix the length)
-        self._loaded: dict[str, tuple] = {}
-        for direction in models.DIRECTIONS:   # fail early, before any work, when absent
+
+class MarianFamily:
+    """What the engines on a Marian model (transformers, CTranslate2) share: the model
+    directory per direction, checked up front; one load per directory (a single model
+    serving both directions is loaded once), reused by the scorer; the engine info."""
+    name = ""
+
+    def __init__(self, model_dir, beam: int, directions):
+        self.model_dir, self.beam = model_dir, max(1, int(beam))
+        self._loaded: dict[str, Loaded] = {}
+        for direction in directions:      # fail early, before any work, when absent
             self._dir(direction)
 
+    kind, what, expected = "hf", "transformers Marian model", "{}/config.json"
+
     def _dir(self, direction: str) -> Path:
-        d = models.find(self.model_dir, direction, "hf")
+        d = models.find(self.model_dir, direction, self.kind)
         if d is None:
             raise InputError(self.model_dir or models.default_dir(),
-                             f"no transformers Marian model for {direction} (expected "
-                             f"{direction}/config.json; run `backcheck models download`)")
+                             f"no {self.what} for {direction} (expected "
+                             f"{self.expected.format(direction)}; run `backcheck models download`)")
         return d
 
-    def _load(self, src: str, tgt: str):
+    def _open(self, d: Path) -> tuple:
+        """(tokenizer, model) for a model directory."""
+        raise NotImplementedError
+
+    def _max_positions(self, model) -> int:
+        raise NotImplementedError
+
+    def _load(self, src: str, tgt: str) -> Loaded:
         direction = f"{src}-{tgt}"
-        if direction in self._loaded:
-            return self._loaded[direction]
-        from transformers import MarianMTModel
-        d = self._dir(direction)
-        models.check_weights(d, self.allow_pickle)
-        shared = next((v for k, v in self._loaded.items() if v[3] == d), None)
-        if shared:
-            tok, model = shared[0], shared[1]
-        else:
-            tok = load_tokenizer(d)
-            try:
-                model = MarianMTModel.from_pretrained(
-                    str(d), use_safetensors=not self.allow_pickle or
-                    (d / "model.safetensors").is_file()).eval()
-            except (OSError, ValueError, RuntimeError) as e:
-                raise InputError(d, f"cannot load the Marian model: {e}") from None
-        meta = models.describe(d, direction)
-        limit = min(tok.model_max_length, model.config.max_position_embeddings)
-        prep = Prepared(tok, limit, prefix_for(tok, meta["prefix"], tgt))
-        self._loaded[direction] = (tok, model, prep, d, meta, limit)
+        if direction not in self._loaded:
+            d = self._dir(direction)
+            shared = next((v for v in self._loaded.values() if v.dir == d), None)
+            tok, model = (shared.tok, shared.model) if shared else self._open(d)
+            meta = models.describe(d, direction)
+            limit = min(tok.model_max_length, self._max_positions(model))
+            prep = Prepared(tok, limit, prefix_for(tok, meta["prefix"], tgt))
+            self._loaded[direction] = Loaded(tok, model, prep, d, meta, limit)
         return self._loaded[direction]
 
     def info(self, src: str, tgt: str) -> dict:
-        d = self._dir(f"{src}-{tgt}")
-        meta = models.describe(d, f"{src}-{tgt}")
+        meta = models.describe(self._dir(f"{src}-{tgt}"), f"{src}-{tgt}")
         return {"name": self.name, "model": meta["model"], "revision": meta["revision"]}
+
+
+class MarianTranslator(MarianFamily):
+    name = "marian"
+
+    def __init__(self, model_dir=None, beam: int = 1, allow_pickle: bool = False,
+                 threads: int | None = None, directions=models.DIRECTIONS):
+        import torch
+        self.allow_pickle = allow_pickle
+        torch.set_num_threads(threads or cpu_threads())
+        super().__init__(model_dir, beam, directions)
+        self.cache_tag = f"marian/beam{self.beam}"
+        self.decode_opts: dict = {}      # extra generate() options (benchmarks fix the length)
+
+    def _open(self, d: Path) -> tuple:
+        from transformers import MarianMTModel
+        models.check_weights(d, self.allow_pickle)
+        tok = load_tokenizer(d)
+        try:
+            model = MarianMTModel.from_pretrained(
+                str(d), use_safetensors=not self.allow_pickle or
+                (d / "model.safetensors").is_file()).eval()
+        except (OSError, ValueError, RuntimeError) as e:
+            raise InputError(d, f"cannot load the Marian model: {e}") from None
+        return tok, model
+
+    def _max_positions(self, model) -> int:
+        return model.config.max_position_embeddings
 
     def translate(self, texts: list[str], src: str, tgt: str) -> list[str]:
         import torch

@@ -10,31 +10,22 @@ Entry point: `load(config, src="pt", tgt="en") -> Scorer | None`.
 """
 from __future__ import annotations
 
-from backcheck.errors import InputError
 from backcheck.translate import models
-from backcheck.translate.marian import Prepared, cpu_threads, load_tokenizer, prefix_for
 
 BATCH = 16
 
 
 class MarianScorer:
-    """transformers implementation."""
+    """transformers implementation. `engine`: a MarianTranslator whose loaded model to
+    share (check and batch pass theirs, so the model is not loaded twice)."""
 
     def __init__(self, model_dir=None, src: str = "pt", tgt: str = "en",
-                 allow_pickle: bool = False):
-        import torch
-        from transformers import MarianMTModel
-        d = models.find(model_dir, f"{src}-{tgt}", "hf")
-        if d is None:
-            raise InputError(model_dir or models.default_dir(), f"no Marian model for {src}-{tgt}")
-        models.check_weights(d, allow_pickle)
-        torch.set_num_threads(cpu_threads())
-        self.tok = load_tokenizer(d)
-        self.model = MarianMTModel.from_pretrained(
-            str(d), use_safetensors=not allow_pickle or (d / "model.safetensors").is_file()).eval()
-        self.limit = min(self.tok.model_max_length, self.model.config.max_position_embeddings)
-        self.prep = Prepared(self.tok, self.limit,
-                             prefix_for(self.tok, models.describe(d, "")["prefix"], tgt))
+                 allow_pickle: bool = False, engine=None):
+        if engine is None:
+            from backcheck.translate.marian import MarianTranslator
+            engine = MarianTranslator(model_dir, allow_pickle=allow_pickle,
+                                      directions=(f"{src}-{tgt}",))
+        self.tok, self.model, self.prep, _, _, self.limit = engine._load(src, tgt)
 
     def score(self, src_texts: list[str], tgt_texts: list[str]) -> list[list[tuple[str, float]]]:
         import torch
@@ -58,21 +49,16 @@ class MarianScorer:
 
 
 class Ct2Scorer:
-    """CTranslate2 implementation (`Translator.score_batch`)."""
+    """CTranslate2 implementation (`Translator.score_batch`); `engine`: a Ct2Translator
+    whose loaded model to share."""
 
     def __init__(self, model_dir=None, src: str = "pt", tgt: str = "en",
-                 compute_type: str = "int8"):
-        import ctranslate2
-        d = models.find(model_dir, f"{src}-{tgt}", "ct2")
-        if d is None:
-            raise InputError(model_dir or models.default_dir(),
-                             f"no CTranslate2 model for {src}-{tgt}")
-        self.tok = load_tokenizer(d)
-        self.model = ctranslate2.Translator(str(d), compute_type=compute_type,
-                                            intra_threads=cpu_threads())
-        self.limit = min(self.tok.model_max_length, 1024)
-        self.prep = Prepared(self.tok, self.limit,
-                             prefix_for(self.tok, models.describe(d, "")["prefix"], tgt))
+                 compute_type: str = "int8", engine=None):
+        if engine is None:
+            from backcheck.translate.ct2 import Ct2Translator
+            engine = Ct2Translator(model_dir, compute_type=compute_type,
+                                   directions=(f"{src}-{tgt}",))
+        self.tok, self.model, self.prep, _, _, self.limit = engine._load(src, tgt)
 
     def _tokens(self, text: str, eos: bool) -> list[str]:
         toks = self.tok.convert_ids_to_tokens(self.tok(text).input_ids)[:self.limit]
@@ -87,8 +73,13 @@ class Ct2Scorer:
         return [list(zip(r.tokens, r.log_probs)) for r in res]
 
 
-def load(config, src: str = "pt", tgt: str = "en"):
-    """A scorer on the configured model (ct2 preferred), or None when there is none."""
+def load(config, src: str = "pt", tgt: str = "en", engine=None):
+    """A scorer on the configured model (ct2 preferred), or None when there is none.
+    Given the Marian-family `engine` that translates, the scorer shares its model."""
+    if engine is not None and engine.name == "ct2":
+        return Ct2Scorer(src=src, tgt=tgt, engine=engine)
+    if engine is not None and engine.name == "marian":
+        return MarianScorer(src=src, tgt=tgt, engine=engine)
     if config.engine in ("auto", "ct2", None) and models.find(config.model, f"{src}-{tgt}", "ct2"):
         return Ct2Scorer(config.model, src, tgt)
     if config.engine in ("auto", "marian", "ct2", None) and \
