@@ -91,3 +91,18 @@ def test_non_finite_similarity_becomes_null(validator):
     assert data["alignment"][0]["similarity"] is None
     assert data["issues"][0]["evidence"]["similarity"] is None
     assert validator.is_valid(data)
+
+
+def test_batch_report_and_its_stats_batch_match_the_doc(validator, tmp_path):
+    from backcheck import batch
+    from backcheck.config import Config
+    art = {"id": "b1", "pt": {"headline": "Chuva forte em Recife", "body": ["Choveu 80 mm."]},
+           "en": {"headline": "Heavy rain in Recife", "body": ["It rained 80 mm."]}}
+    (tmp_path / "in.jsonl").write_text(json.dumps(art) + "\n", "utf-8")
+    batch.run([tmp_path / "in.jsonl"], tmp_path / "out", Config(engine="none", cache=False),
+              progress=False)
+    data = json.loads((tmp_path / "out" / "b1.json").read_text("utf-8"))
+    assert list(validator.iter_errors(data)) == []
+    documented = documented_schema()["properties"]["stats"]["properties"]["batch"]
+    assert set(data["stats"]["batch"]) == set(documented["required"]) == set(documented["properties"])
+    assert data["stats"]["batch"]["input"] == f"{tmp_path / 'in.jsonl'}:1"
