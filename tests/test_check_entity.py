@@ -214,3 +214,19 @@ def test_surname_the_engine_translates_and_acronym_replacing_a_lone_name():
                       pt2en=["For the economist Fábio Nogueira, of the consultancy Trends, the market remains strong."],
                       en2pt=["Economista Fábio Nogueira da consultoria LCA disse que o mercado permaneceu forte."]))
     assert "Tendências" in i.message and "LCA" in i.message
+
+
+def test_home_country_and_acronym_compounds_are_context_not_swaps():
+    # a translated programme name whose one copied word has no English counterpart,
+    # next to "Portugal's EU-funded" added by the editor: not a replaced name
+    pairs = [("A obra é financiada pelo Plano de Recuperação e Resiliência e pelo Orçamento do Estado.",
+              "The work is paid for by Portugal's EU-funded recovery plan and the state budget.")]
+    pt2en = ["The work is funded by the Plan of Recovery and Resiliencia and by the Budget of the State."]
+    en2pt = ["A obra é paga pelo plano de recuperação financiado pela UE de Portugal e o orçamento do estado."]
+    assert counted(run(pairs, pt2en, en2pt)) == []
+    # a real place swap in the same shape is still a swap
+    pairs = [("A obra é financiada pelo Plano de Recuperação e Resiliência e pela Câmara de Braga.",
+              "The work is paid for by the recovery plan and by Porto city council.")]
+    pt2en = ["The work is funded by the Plan of Recovery and Resiliencia and by the Chamber of Braga."]
+    en2pt = ["A obra é paga pelo plano de recuperação e pela câmara municipal do Porto."]
+    assert [i.severity for i in counted(run(pairs, pt2en, en2pt))] == ["major"]

@@ -131,3 +131,19 @@ def test_compounds_and_litotes_are_not_polarity_flips():
     [i] = run([("A moção de censura foi aprovada.", "The no-confidence motion was not approved.")],
               ["The censure motion was approved."], ["A moção de não-confiança não foi aprovada."])
     assert i.type == "negation"
+
+
+def test_downtoned_and_implicit_negatives_are_weak():
+    # "quase não" = "little", "não perdia" = "unbeaten": free but faithful
+    from backcheck.checks.negation import polarity
+    assert polarity("A ocupação das encostas quase não foi contida.", "pt") == (0, 1)
+    assert polarity("Little has been done to stop building on hillsides.", "en") == (0, 1)
+    assert polarity("Palmeiras, unbeaten in nine games, dropped to third.", "en") == (0, 1)
+    assert polarity("They won a few games and the union was united.", "en") == (0, 0)
+    pairs = [("O Palmeiras, que não perdia havia nove jogos, caiu para o terceiro lugar.",
+              "Palmeiras, unbeaten in their previous nine games, dropped to third.")]
+    assert run(pairs) == []
+    # a real flip next to a weak word is still a flip when the counts differ
+    pairs = [("O Palmeiras, que não perdia havia nove jogos, caiu para o terceiro lugar.",
+              "Palmeiras, who had lost their previous nine games, dropped to third.")]
+    assert [i.type for i in run(pairs)] == ["negation"]

@@ -101,9 +101,12 @@ def test_translation_breaks_ties():
     assert issues(pairs, pt2en=["There were 20 injured."], en2pt=["Foram 20 pessoas feridas."]) == []
 
 
-def test_unit_conversion_is_flagged():
+def test_unit_conversion_is_shown_and_a_wrong_one_flagged():
+    # an editor's conversion is legitimate: shown as info only
     [i] = issues([("A temperatura chegou a 30 °C.", "The temperature reached 86°F.")])
-    assert i.type == "number" and "30" in i.message and "86" in i.message
+    assert i.type == "number" and i.severity == "info" and "30" in i.message and "86" in i.message
+    [i] = issues([("A temperatura chegou a 30 °C.", "The temperature reached 96°F.")])
+    assert i.severity == "major" and "30" in i.message and "96" in i.message
 
 
 def test_extract_normalises_both_locales():
@@ -245,3 +248,39 @@ def test_race_times_track_metres_and_periods_in_words():
     assert i.severity == "major"
     [i] = issues([("O plano custa 3,2 milhões de euros.", "The plan costs €3.2bn.")])
     assert i.severity == "major"
+
+
+def test_free_renderings_of_clock_decades_ranges_and_units_agree():
+    pairs = [
+        ("O Flamengo joga no sábado, às 18h30.", "Flamengo play on Saturday, with a 6.30 p.m. kick-off."),
+        ("Lembra as enchentes dos anos 80 e 90.", "It recalls the floods of the '80s and '90s."),
+        ("Temperaturas entre 17 °C e 24 °C.", "Temperatures of 17-24C."),
+        ("O comboio pode circular a 80 km/h.", "The train can reach 50mph."),
+        ("Uma fábrica num terreno de 25 hectares.", "A factory on a 62-acre site."),
+    ]
+    got = issues(pairs)
+    assert [i.severity for i in got] == ["info", "info"]      # the two conversions, shown
+    # the same forms with a changed figure are still flagged
+    bad = [("O Flamengo joga no sábado, às 18h30.", "Flamengo play on Saturday, with an 8.30 p.m. kick-off."),
+           ("O comboio pode circular a 80 km/h.", "The train can reach 70mph."),
+           ("Temperaturas entre 17 °C e 24 °C.", "Temperatures of 17-34C.")]
+    assert [i.severity for i in issues(bad)] == ["major", "major", "major"]
+
+
+def test_proportions_and_match_clock_from_the_half():
+    pairs = [
+        ("Um em cada cinco abrigos já está lotado.", "Some 20% of the shelters are already full."),
+        ("Pedro Lucas virou aos 47, de cabeça.", "Pedro Lucas won it two minutes into stoppage time."),
+        ("O custo total é de 400 milhões de euros.", "The total cost is €400m."),
+        ("O plano paga 300 milhões de euros.", "The plan pays three-quarters of the cost."),
+    ]
+    assert issues(pairs) == []
+    bad = [("Um em cada cinco abrigos já está lotado.", "Some 30% of the shelters are already full."),
+           ("O custo total é de 400 milhões de euros.", "The total cost is €400m."),
+           ("O plano paga 200 milhões de euros.", "The plan pays three-quarters of the cost.")]
+    assert [i.severity for i in issues(bad)] == ["major", "major"]
+
+
+def test_a_changed_figure_in_the_same_unit_is_not_a_conversion():
+    [i] = issues([("O Amazonas perdeu 874 km² de floresta.", "Amazonas lost 847 km² of forest.")])
+    assert i.severity == "major" and "874" in i.message

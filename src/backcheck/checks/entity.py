@@ -97,6 +97,19 @@ def home_group() -> int | None:
 
 
 @lru_cache(maxsize=1)
+def home_groups() -> set:
+    """Brazil and Portugal: English adds either as context for readers abroad
+    ("Brazil's health regulator", "Portugal's recovery plan")."""
+    return {g for g in (home_group(), exonyms()[0].get(("Portugal",))) if g is not None}
+
+
+# An acronym as a compound modifier ("EU-funded", "US-backed", "UN-brokered") is context
+# an English editor adds; the name it stands for is seldom in the Portuguese sentence.
+CONTEXT_COMPOUND = re.compile(r"-(?:funded|backed|led|based|owned|financed|sponsored|"
+                              r"brokered|made|run|linked|allied|imposed|wide)\b")
+
+
+@lru_cache(maxsize=1)
 def metonyms() -> set[tuple[int, int]]:
     """{(exonym group, group it stands for)} from data/metonyms.tsv."""
     pt = exonyms()[0]
@@ -209,8 +222,10 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
             continue
         if other_mt is not None and f in other_mt:
             continue            # the other side's translation has it: a translated word
-        if known and side.lang == "en" and side.group_of[k] == home_group():
+        if known and side.lang == "en" and side.group_of[k] in home_groups():
             continue            # English adds "Brazil's", "Brazilian" as context for readers
+        if side.lang == "en" and tok.isupper() and CONTEXT_COMPOUND.match(side.text[end:end + 12]):
+            continue
         if not known:
             if initial:
                 continue        # a capitalised first word is usually a common word

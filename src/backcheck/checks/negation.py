@@ -33,13 +33,23 @@ WEAK_PT = {"sem", "falhou", "falharam", "recusou", "recusaram", "negou", "negara
            "impossível", "incapaz", "ausência", "deixou", "deixaram", "deixa", "evitou",
            "evitaram", "sequer", "desconhece", "desconhecem", "desconhecido",
            "incerto", "incerta", "insuficiente", "falta", "faltou", "faltam", "ausente",
-           "descartou", "descarta", "impediu", "impede"}
+           "descartou", "descarta", "impediu", "impede", "invicto", "invicta", "invictos",
+           "invictas", "ileso", "ilesa", "ilesos", "ilesas", "inédito", "inédita", "pouco", "pouca",
+           "poucos", "poucas", "mal"}
 WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing", "unable",
            "lack", "lacks", "lacked", "lacking", "refuse", "refused", "refuses", "decline",
            "declined", "deny", "denied", "denies", "impossible", "absence", "absent",
            "hardly", "barely", "unlikely", "stopped", "ceased", "yet", "avoid", "avoided",
            "missed", "unclear", "unknown", "uncertain",
-           "unsure", "unaware", "insufficient", "inadequate", "ruled", "prevent", "prevented"}
+           "unsure", "unaware", "insufficient", "inadequate", "ruled", "prevent", "prevented",
+           "little", "few", "scarcely", "seldom", "rarely"}
+# English negative adjectives and participles ("unbeaten" = "não perdia", "unpaid" = "não
+# pago"): implicit negatives, so weak. "under-", "uni-" and the like are not negations.
+UN_WORD = re.compile(r"^un(?!der|til|ion|it|iv|iq|ique|animous|less|cle|veil|leash|lock|fold|pack|load|dergo)"
+                     r"[a-z]{3,}(?:ed|en|able|ible|ful|ing|ly|ent|ant|ive|al|ic|wn)$")
+QUANTIFIERS = {"little", "few", "pouco", "pouca", "poucos", "poucas"}
+# A downtoned negator ("quase não" = "hardly", "almost nothing" = "little") is weak.
+DOWNTONER = {"quase", "almost", "nearly"}
 # idioms that contain a negator but do not negate
 IDIOM_PT = re.compile(r"\bnão-(?=\w)|\bnão (?:\w+ ){0,2}(só|somente|apenas)\b|\bnem só\b|\bnão é à toa\b|"
                       r"\bnão por acaso\b|\b(nada|não) (menos|mais) (que|de|do que)\b", re.I)
@@ -113,6 +123,8 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
         for i, w in enumerate(words):
             if lang == "en" and (w == "n't" or w.endswith("n't")):
                 hard = True
+            elif w in neg and i > 0 and words[i - 1] in DOWNTONER:
+                soft = True
             elif w in neg:
                 if (lang == "en" and w == "no" and src and i + 1 < len(words)
                         and f" no {words[i + 1]} " in f" {src} "):
@@ -122,7 +134,9 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                     soft = True
                 else:
                     hard = True
-            elif w in weakset or w == "litotes":
+            elif w in QUANTIFIERS and i > 0 and words[i - 1] in ("a", "um", "uma", "quite"):
+                continue        # "a few", "um pouco": positive
+            elif w in weakset or w == "litotes" or (lang == "en" and UN_WORD.match(w)):
                 soft = True
         strong += hard
         weak += soft and not hard

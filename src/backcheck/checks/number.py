@@ -79,7 +79,28 @@ PERIODS = {(12, "meses"), (12, "months"), (24, "horas"), (24, "hours"), (7, "dia
            (10, "anos"), (10, "years"), (100, "anos"), (100, "years"), (30, "dias"), (60, "minutos")}
 # letters that may follow digits directly ("30km", "4bn", "1990s", "5G" is a code)
 GLUE_OK = {"km", "kg", "m", "mm", "cm", "bn", "mn", "k", "mi", "bi", "s", "x", "am", "pm",
-           "ha", "l", "ml", "g", "t", "mw", "gw", "kw", "mwh", "gwh", "kwh"}
+           "ha", "l", "ml", "g", "t", "mw", "gw", "kw", "mwh", "gwh", "kwh", "mph", "kph",
+           "c", "f", "ft", "lb", "lbs"}
+# Quantities an English editor may convert (80 km/h = 50mph, 25 hectares = 62 acres):
+# (pattern after the figure, dimension, factor to a common base). Compared after
+# conversion with a rounding tolerance; the first pattern that matches wins.
+QUANTITY = [
+    (r"km/h|kph|quil[oó]metros por hora|kilomet(?:re|er)s (?:per|an) hour", "speed", 1.0),
+    (r"mph|miles (?:per|an) hour|milhas por hora", "speed", 1.609344),
+    (r"hectares?|ha\b", "area", 1.0),
+    (r"acres?\b", "area", 0.404686),
+    (r"km²|km2|quil[oó]metros quadrados|square kilomet(?:re|er)s", "area", 100.0),
+    (r"square miles?", "area", 258.999),
+    (r"km\b|quil[oó]metros?|kilomet(?:re|er)s?", "length", 1000.0),
+    (r"miles?\b|milhas?", "length", 1609.344),
+    (r"metros?\b|met(?:re|er)s?\b|m\b", "length", 1.0),
+    (r"ft\b|feet|foot\b|pés", "length", 0.3048),
+    (r"kg\b|quilos?|kilos?|kilograms?|quilogramas?", "mass", 1.0),
+    (r"lbs?\b|pounds?\b", "mass", 0.453592),
+    (r"toneladas?|tonnes?|tons?\b", "mass", 1000.0),
+    (r"°\s?c\b|ºc\b|c\b|graus", "temp", None),
+    (r"°\s?f\b|f\b|fahrenheit", "temp", "F"),
+]
 NUM = r"\d{1,3}(?: \d{3})+(?![\d,.]\d)|\d+(?:[.,\u00a0\u202f]\d+)*"
 TOKEN = re.compile(
     r"(?P<cur>R\$|US\$|U\$|€|£|\$)?\s?"
@@ -187,6 +208,9 @@ def extract(text: str, lang: str) -> list[Item]:
         if lang == "en" and not is_pct:
             ap = re.match(r"\s*([ap])\.?\s?m\b\.?", after)
             if ap:
+                hm = re.fullmatch(r"(\d{1,2})\.(\d\d)", raw)    # British "6.30 p.m."
+                if hm:
+                    v = int(hm.group(1)) + int(hm.group(2)) / 60
                 hour = v % 12 + (12 if ap.group(1) == "p" else 0)
                 vals = {_r(hour)}
                 shown += " " + ap.group(0).strip()
@@ -235,9 +259,22 @@ def extract(text: str, lang: str) -> list[Item]:
         is_pp = bool(pp)
         if pp:
             shown += " " + text[m.end():m.end() + pp.end()].strip()
+        # decades in two digits: "anos 90" = "the '90s" = the 1990s
+        decade = (re.fullmatch(r"\d0", raw) and not cur and not is_pct
+                  and (re.search(r"\banos\s*(?:\d0\s*(?:,|e)\s*)*$", before) if lang == "pt"
+                       else (re.search(r"['’]$", before) and glued and glued.group(0) == "s")))
+        if decade:
+            vals |= {1900 + v, 2000 + v}
+            soft = is_year = True
+        if glued and glued.group(0).lower() in ("c", "f") and not cur:
+            unit = glued.group(0).upper()
+        extra = {"pct": is_pct, "pp": is_pp, "year": bool(is_year), "day": day}
+        if not cur and not is_pct:
+            q = _quantity(after.lstrip(" -"), v)
+            if q:
+                extra["q"] = q
         items.append(Item(frozenset(vals), shown, "num", soft,
-                          CURRENCY.get(cur) if cur else None, unit,
-                          {"pct": is_pct, "pp": is_pp, "year": bool(is_year), "day": day}))
+                          CURRENCY.get(cur) if cur else None, unit, extra))
         taken.append(m.span())
 
     # months
@@ -329,6 +366,34 @@ def extract(text: str, lang: str) -> list[Item]:
         for m in re.finditer(pat, low):
             items.append(Item(frozenset({float(v), 0.5} if v == 50 else {float(v)}),
                               text[m.start():m.end()], "num", soft=True))
+    # proportions: "um em cada cinco" = "one in five" = 20%; "três quartos" = "three-quarters"
+    ratio = (r"\b(\w+) em cada (\w+)\b" if lang == "pt"
+             else r"\b(\w+) (?:in|out of) (?:every )?(\w+)\b")
+    ones = {"um": 1, "uma": 1, "one": 1, "a": 1}
+    for m in re.finditer(ratio, low):
+        k, n = (ones.get(g) or words.get(g) or (int(g) if g.isdigit() else None)
+                for g in m.groups())
+        if k and n and k < n <= 100:
+            items.append(_proportion(k / n, text[m.start():m.end()]))
+    fracs = ([(r"\btrês quartos\b", 0.75), (r"\bdois terços\b", 2 / 3), (r"\bum terço\b", 1 / 3),
+              (r"\bum quarto\b(?! de século)", 0.25), (r"\bum quinto\b", 0.2), (r"\bum décimo\b", 0.1)]
+             if lang == "pt" else
+             [(r"\bthree[- ]quarters\b", 0.75), (r"\btwo[- ]thirds\b", 2 / 3),
+              (r"\b(?:a|one)[- ]third\b", 1 / 3), (r"\b(?:a|one)[- ]quarter\b(?! of a century)", 0.25),
+              (r"\b(?:a|one)[- ]fifth\b", 0.2), (r"\b(?:a|one)[- ]tenth\b", 0.1)])
+    for pat, f in fracs:
+        for m in re.finditer(pat, low):
+            items.append(_proportion(f, text[m.start():m.end()]))
+    # match clock told from the half: "two minutes into stoppage time" may be the 47th
+    # or the 92nd minute, "seven minutes into the second half" the 52nd
+    if lang == "en":
+        for m in re.finditer(r"\b(\w+) minutes? into (?:the )?(second half|stoppage time|added time|"
+                             r"injury time|extra time)", low):
+            n = words.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+            if n:
+                base = {"second half": (45,), "extra time": (90,)}.get(m.group(2), (45, 90, 105, 120))
+                items.append(Item(frozenset({float(n)} | {float(b + n) for b in base}),
+                                  text[m.start():m.end()], "num", soft=True))
     # "um milhão", "a million", bare "mil pessoas"
     for m in re.finditer(r"\b(um|uma|a|one)\s+(mil|milhão|bilhão|thousand|million|billion)\b", low):
         if re.search(r"\bhalf\s+$", low[:m.start()]):
@@ -336,6 +401,34 @@ def extract(text: str, lang: str) -> list[Item]:
         if (m.group(1) in ("um", "uma") and lang == "pt") or (m.group(1) in ("a", "one") and lang == "en"):
             items.append(Item(frozenset({_r(mults[m.group(2)])}), m.group(0), "num", soft=True))
     return items
+
+
+def _proportion(f: float, shown: str) -> Item:
+    """A proportion in words, comparable with a percentage (1/3 = 33% or 33.3%)."""
+    pct = 100 * f
+    return Item(frozenset({_r(pct), float(round(pct)), _r(round(pct, 1))}), shown, "num",
+                soft=True, extra={"frac": f})
+
+
+def _quantity(after: str, v: float):
+    """(dimension, value in a common base) of a figure followed by a unit, or None."""
+    for pat, dim, factor in QUANTITY:
+        if re.match(pat, after):
+            if dim == "temp":
+                return (dim, (v - 32) * 5 / 9, "F", 5 / 9) if factor == "F" else (dim, v, "C", 1.0)
+            return dim, v * factor, factor, factor
+    return None
+
+
+def _same_quantity(a: Item, b: Item) -> bool:
+    """A converted quantity: same dimension, another unit, equal within 2% or within
+    the rounding of either figure to a whole number (a changed 874 km² = 847 km² is not
+    a conversion)."""
+    qa, qb = a.extra.get("q"), b.extra.get("q")
+    if not qa or not qb or qa[0] != qb[0] or qa[2] == qb[2]:
+        return False
+    tol = max(0.02 * max(abs(qa[1]), abs(qb[1])), 0.5 * max(qa[3], qb[3]))
+    return abs(qa[1] - qb[1]) <= tol
 
 
 def _compatible(a: Item, b: Item) -> bool:
@@ -405,6 +498,15 @@ def _keep_soft(mine: list[Item], other: list[Item]) -> list[Item]:
     return [a for a in mine if not a.soft or partner(a)]
 
 
+def _derived(item: Item, other: list[Item], article: list[Item]) -> bool:
+    """Is the figure a proportion said on the other side of a figure found elsewhere
+    on its own side ("300 milhões" of "400 milhões" = "three-quarters")?"""
+    fracs = [o.extra["frac"] for o in other if o.extra.get("frac")]
+    totals = {w for a in article if a.kind == "num" and not a.extra.get("frac") for w in a.values}
+    return any(abs(v - f * w) <= 0.02 * abs(v) for v in item.values if v
+               for f in fracs for w in totals if w > v)
+
+
 def _fmt(items: list[Item]) -> str:
     return ", ".join(i.shown for i in items)
 
@@ -412,6 +514,8 @@ def _fmt(items: list[Item]) -> str:
 def check(ctx) -> list:
     issues = []
     beads = ctx.beads
+    pt_all = [x for s in ctx.seg.pt for x in extract(s.text, "pt")]
+    en_all = [x for s in ctx.seg.en for x in extract(s.text, "en")]
     for k, bead in enumerate(beads):
         if not bead.src or not bead.tgt:
             continue        # whole-sentence omissions and additions belong to other checks
@@ -436,6 +540,17 @@ def check(ctx) -> list:
         # tie-breaker: the translation of the other side carries the value after all
         left_pt = [a for a in left_pt if not _covered(a, _translated(ctx, "en", bead.tgt))]
         left_en = [b for b in left_en if not _covered(b, _translated(ctx, "pt", bead.src))]
+        # a converted unit: "80 km/h" = "50mph", "25 hectares" = "a 62-acre site"
+        converted = []
+        for a in list(left_pt):
+            b = next((b for b in left_en if _same_quantity(a, b)), None)
+            if b is not None:
+                left_pt.remove(a)
+                left_en.remove(b)
+                converted.append((a, b))
+        # a figure re-expressed as a share of another figure of the article
+        left_pt = [a for a in left_pt if not _derived(a, en, pt_all)]
+        left_en = [b for b in left_en if not _derived(b, pt, en_all)]
         # ordinal words only absorb figures ("third" = "3º"); they are never a difference
         left_pt = [a for a in left_pt if not a.extra.get("absorb_only")]
         left_en = [b for b in left_en if not b.extra.get("absorb_only")]
@@ -443,6 +558,12 @@ def check(ctx) -> list:
         # it could have become (a year for a year, any other figure otherwise)
         left_pt, left_en = _keep_soft(left_pt, left_en), _keep_soft(left_en, left_pt)
         if not left_pt and not left_en and not changed:
+            if converted:       # shown, not counted: the editor may check the rounding
+                issues.append(Issue(
+                    "number", "info", ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+                    "converted: " + "; ".join(f"{a.shown} = {b.shown}" for a, b in converted),
+                    {"pt_items": [a.shown for a, _ in converted],
+                     "en_items": [b.shown for _, b in converted], "similarity": bead.score}))
             continue
         pt_items = [a.shown for a in left_pt] + [a.shown for a, _ in changed]
         en_items = [b.shown for b in left_en] + [b.shown for _, b in changed]
