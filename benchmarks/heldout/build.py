@@ -247,6 +247,44 @@ VARIANTS = {
   ("replace", [3, 1], "\"We want to compete with the Asian giants on price as well as on safety and durability,\" said the 38-year-old chief executive.", "negation", "'não queremos competir no preço' -> 'want to compete on price'"),
   ("replace", [1, 1], "Construction is due to start in early 2026 and a produção at the end of 2027.", "untranslated", "'a produção' left in Portuguese"),
  ],
+ # eighth batch
+ "ho-025-a": [
+  ("replace", [1, 0], "According to the Prosecutor General's Office, the former lawmaker siphoned off R$21.3m in budget amendments meant for hospitals in rural Maranhão.", "number", "R$ 12,3 milhões -> R$21.3m"),
+  ("replace", [2, 1], "The four dissenting justices argued there was proof that Peixoto knew about the transfers.", "negation", "'não havia prova' -> 'there was proof'"),
+ ],
+ "ho-025-b": [
+  ("replace", [1, 0], "According to the Prosecutor General's Office, the former lawmaker siphoned off R$12.3m in budget amendments meant for hospitals in rural Piauí.", "entity", "Maranhão -> Piauí"),
+  ("delete", [1, 1], None, "omission", "unit on the shell companies deleted"),
+  ("insert", [3, 0], "Peixoto was also barred from holding public office for 12 years.", "addition", "added sentence about a ban from office; not in pt"),
+ ],
+ "ho-026-a": [
+  ("replace", [0, 1], "The research followed 18,440 Portuguese people aged over 60 from 2013 to 2023.", "number", "11.840 -> 18,440"),
+  ("replace", [1, 1], "Beyond 10,000 steps, the risk rose again.", "mistranslation", "'o benefício adicional foi pequeno' (little extra benefit) -> 'the risk rose again'"),
+ ],
+ "ho-026-b": [
+  ("replace", [3, 1], "The authors stress that the link is proven cause and effect.", "negation", "'não de uma relação de causa e efeito comprovada' -> 'is proven cause and effect'"),
+  ("replace", [2, 1], "Some 200,000 people in Portugal are thought to be living with demência, a figure that could double by 2050.", "untranslated", "'demência' left in Portuguese"),
+  ("replace", [1, 0], "Participants who took fewer than 3,000 steps a day were twice as likely to develop dementia as those who took 7,000 or more.<br/>", "artifact", "leftover HTML tag '<br/>'"),
+ ],
+ "ho-027-a": [
+  ("replace", [1, 0], "Born in Niterói in 1947, Damasceno took up the guitar at 12 and released his first record in the 1960s.", "number", "1937 -> 1947"),
+  ("replace", [0, 0], "Singer-songwriter Jair Damasceno died in the early hours of Tuesday at his home in the north of São Paulo. He was 88.", "entity", "Rio de Janeiro -> São Paulo"),
+  ("delete", [3, 1], None, "omission", "unit on his wife, children and grandchildren deleted"),
+ ],
+ "ho-027-b": [
+  ("replace", [2, 1], "He won a Latin Grammy, and in 2019 he received Brazil's Order of Cultural Merit.", "negation", "'Nunca ganhou um Grammy Latino' -> 'He won a Latin Grammy'"),
+  ("replace", [3, 0], "His body will lie in state at the Municipal Theatre on Wednesday from 9am to 5pm.", "number", "15h -> 5pm"),
+  ("insert", [2, 0], "His 1974 album was voted one of the best Brazilian records of all time.", "addition", "added sentence about a 1974 album; not in pt"),
+ ],
+ "ho-028-a": [
+  ("replace", [1, 1], "Public debt is expected to fall to 81% of GDP, its lowest since 2009.", "number", "91% -> 81%"),
+  ("replace", [0, 1], "Chega, the Liberal Initiative, Livre, the Communists and the Greens voted against.", "entity", "Bloco de Esquerda (Left Bloc) -> the Greens"),
+ ],
+ "ho-028-b": [
+  ("replace", [1, 0], "The budget assumes economic growth of 2.1% and a deficit of 0.3% of GDP.", "mistranslation", "'excedente' (surplus) -> 'deficit'"),
+  ("replace", [2, 1], "The government says a family com dois filhos earning €2,000 a month will save around €40 a month.", "untranslated", "'com dois filhos' left in Portuguese"),
+  ("delete", [3, 1], None, "omission", "unit on the president's 20 days to sign or veto deleted"),
+ ],
 }
 
 
