@@ -266,3 +266,41 @@ def test_config_path_that_is_a_directory(tmp_path, write):
     p = write("good.json", GOOD)
     assert_clean_error(run_cli("check", p, "--config", tmp_path, *FAST), tmp_path, "cannot read")
     assert_clean_error(run_cli("config", "show", "--config", tmp_path), tmp_path, "cannot read")
+
+
+def test_swapped_pt_and_en_files(write):
+    pt = write("a.pt.txt", "O governo anunciou ontem um plano de três milhões de euros para as "
+                           "escolas públicas do país. O ministro disse que o plano começa em "
+                           "março e vai durar dois anos.\n")
+    en = write("a.en.txt", "The government yesterday announced a three million euro plan for "
+                           "the country's public schools. The minister said the plan starts "
+                           "in March and will last two years.\n")
+    assert_report(run_cli("check", "--pt", pt, "--en", en, *FAST))
+    assert_clean_error(run_cli("check", "--pt", en, "--en", pt, *FAST), en, "swapped")
+
+
+def test_ctrl_c_during_check(write):
+    import signal
+    import time
+    body_pt = [f"A cidade número {i} recebeu {i * 3} novas escolas este ano." for i in range(15000)]
+    body_en = [f"City number {i} received {i * 3} new schools this year." for i in range(15000)]
+    p = write("big.json", article(body_pt, body_en))
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "backcheck", "check", p, *FAST],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err[-2000:]
+    assert err.strip() == "backcheck: interrupted"
+
+
+def test_output_into_a_closed_pipe(write):
+    p = write("good.json", GOOD)
+    env = dict(os.environ, NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "backcheck", "check", p, *FAST],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc.stdout.close()                   # the reader went away before the report
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0 and "Traceback" not in err and "Exception" not in err, err
