@@ -339,10 +339,9 @@ def _error_row(job: Job, message: str) -> dict:
 
 
 def _row(job: Job, rep, html: bool, skipped: bool) -> dict:
-    from backcheck.report.model import SEVERITIES
-    counts = {s: sum(1 for i in rep.issues if i.severity == s) for s in SEVERITIES}
+    from backcheck.report.text_format import counts
     return {"name": job.name, "id": rep.id, "source": rep.source, "verdict": rep.verdict,
-            "score": rep.score, "counts": counts, "json": f"{job.name}.json",
+            "score": rep.score, "counts": counts(rep), "json": f"{job.name}.json",
             "html": f"{job.name}.html" if html else None, "error": None, "skipped": skipped}
 
 

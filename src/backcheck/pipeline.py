@@ -42,10 +42,11 @@ def check(article: Article, translator=None, config: Config | None = None,
     if partial:
         report.notes.append("The Portuguese side has no body: the English body had no "
                             "Portuguese source and was not checked for additions.")
-    words = sum(len(WORD.findall(t)) for t in pt_texts) or sum(len(WORD.findall(t)) for t in en_texts)
+    pt_words = sum(len(WORD.findall(t)) for t in pt_texts)
+    en_words = sum(len(WORD.findall(t)) for t in en_texts)
+    words = pt_words or en_words
     if partial:   # most of the English has no source: score per 100 words of what was read
-        words = max(words, sum(len(WORD.findall(t)) for t in en_texts))
+        words = max(words, en_words)
     report.stats = {"pt_sentences": len(pt_texts), "en_sentences": len(en_texts),
-                    "pt_words": sum(len(WORD.findall(t)) for t in pt_texts),
-                    "en_words": sum(len(WORD.findall(t)) for t in en_texts)}
+                    "pt_words": pt_words, "en_words": en_words}
     return score.apply(report, words, config)
