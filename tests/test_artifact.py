@@ -195,3 +195,12 @@ def test_closing_tag_opening_a_sentence_belongs_to_the_one_before():
     found = issues_for(["Work starts in 2027 and takes eight years.</p> The president spoke next."])
     [i] = found
     assert i.evidence["kind"] == "markup" and i.en.text.startswith("Work starts")
+
+
+def test_line_break_opening_a_sentence_belongs_to_the_one_before():
+    found = issues_for(["Work starts in 2027 and takes eight years.<br/> The president spoke next."])
+    [i] = found
+    assert i.evidence["kind"] == "markup" and i.en.text.startswith("Work starts")
+    # an opening tag stays with the sentence it opens
+    [i] = issues_for(["Work starts in 2027 and takes eight years. <strong>The president spoke next."])
+    assert i.en.text.startswith("<strong>The president")

@@ -230,3 +230,16 @@ def test_home_country_and_acronym_compounds_are_context_not_swaps():
     pt2en = ["The work is funded by the Plan of Recovery and Resiliencia and by the Chamber of Braga."]
     en2pt = ["A obra é paga pelo plano de recuperação e pela câmara municipal do Porto."]
     assert [i.severity for i in counted(run(pairs, pt2en, en2pt))] == ["major"]
+
+
+def test_party_acronyms_and_spelling_variants_are_the_same_names():
+    pairs = [("O PS absteve-se e o PCP votou contra.", "The Socialists abstained and the Communists voted against."),
+             ("O velório será no Theatro Municipal.", "His body will lie in state at the Municipal Theatre.")]
+    pt2en = ["The PS abstained and the PCP voted against.", "The wake will be in the Theatro Municipal."]
+    en2pt = ["Os socialistas abstiveram-se e os comunistas votaram contra.", "O seu corpo estará no Teatro Municipal."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []
+    # a replaced name that differs early is still a swap
+    [i] = counted(run([("A deputada Carla Menezes votou contra.", "Congresswoman Carla Mendes voted against.")],
+                      pt2en=["The deputy Carla Menezes voted against."],
+                      en2pt=["A deputada Carla Mendes votou contra."]))
+    assert "Menezes" in i.message

@@ -147,3 +147,13 @@ def test_downtoned_and_implicit_negatives_are_weak():
     pairs = [("O Palmeiras, que não perdia havia nove jogos, caiu para o terceiro lugar.",
               "Palmeiras, who had lost their previous nine games, dropped to third.")]
     assert [i.type for i in run(pairs)] == ["negation"]
+
+
+def test_surplus_and_deficit_are_opposite_poles():
+    [i] = run([("O Orçamento prevê um excedente de 0,3% do PIB.", "The budget assumes a deficit of 0.3% of GDP.")],
+              pt2en=["The Budget foresees a surplus of 0,3% of the GDP."],
+              en2pt=["O orçamento assume um défice de 0,3% do PIB."])
+    assert i.type == "mistranslation" and "surplus/deficit" in i.message
+    assert run([("O Orçamento prevê um excedente de 0,3% do PIB.", "The budget assumes a surplus of 0.3% of GDP.")],
+               pt2en=["The Budget foresees a surplus of 0,3% of the GDP."],
+               en2pt=["O orçamento assume um excedente de 0,3% do PIB."]) == []

@@ -284,3 +284,18 @@ def test_proportions_and_match_clock_from_the_half():
 def test_a_changed_figure_in_the_same_unit_is_not_a_conversion():
     [i] = issues([("O Amazonas perdeu 874 km² de floresta.", "Amazonas lost 847 km² of forest.")])
     assert i.severity == "major" and "874" in i.message
+
+
+def test_age_groups_half_hours_decades_and_fortnights_in_words():
+    pairs = [
+        ("Acompanharam 12 mil pessoas com mais de 60 anos.", "They followed 12,000 over-60s."),
+        ("Uma caminhada de meia hora já faz diferença.", "A 30-minute walk already makes a difference."),
+        ("Ao longo de seis décadas, compôs 400 canções.", "Over 60 years he wrote 400 songs."),
+        ("Esteve internado uma quinzena.", "He spent a fortnight in hospital."),
+    ]
+    assert issues(pairs) == []
+    bad = [("Acompanharam 12 mil pessoas com mais de 60 anos.", "They followed 12,000 over-70s."),
+           ("Ao longo de seis décadas, compôs 400 canções.", "Over 50 years he wrote 400 songs.")]
+    assert [i.severity for i in issues(bad)] == ["major", "major"]
+    # codes keep their digits: Covid-19 is not 19
+    assert [i.kind for i in number.extract("a Covid-19 e o sub-20", "pt")] == ["code", "num"]

@@ -208,7 +208,8 @@ def _side_issues(ctx, side: str) -> list[Issue]:
         for f in _findings(s.text):
             # a closing tag that opens a sentence closes the previous one ("years.</p> Chilean"
             # is split after the full stop): it belongs to the sentence before
-            if f[0] == 0 and f[2] == "markup" and f[3].startswith("</") and i > 0 \
+            # (and so does a line break, "<br/>", which ends the line it is on)
+            if f[0] == 0 and f[2] == "markup" and re.match(r"</|<(?:br|hr)\b", f[3], re.I) and i > 0 \
                     and (segs[i - 1].field, segs[i - 1].paragraph) == (s.field, s.paragraph):
                 n = len(segs[i - 1].text)
                 found[i - 1].append((n, n + len(f[3]), f[2], f[3]))

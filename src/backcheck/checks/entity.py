@@ -35,6 +35,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz
+
 from backcheck.report.model import Issue
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
@@ -212,7 +214,7 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
             continue            # "US$" is a currency
         if _acronym_match(side, other, k):
             continue
-        if f in other.folded or skeleton(tok) in other.skeletons:
+        if f in other.folded or skeleton(tok) in other.skeletons or _variant(f, other):
             continue
         if known and side.group_of[k] in other.groups:
             continue
@@ -239,6 +241,16 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
                 continue        # the engine translates it: a common word, not a name
         out.append(k)
     return out
+
+
+def _variant(f: str, other: Side) -> bool:
+    """A spelling variant of a word of the other side (Theatro/Theatre, Museu/Museum):
+    same first four letters, length within one, nearly the same letters. Replaced names
+    (Menezes/Mendes, Lemos/Lima) differ early."""
+    if len(f) < 5:
+        return False
+    return any(len(w) >= 5 and w[:4] == f[:4] and abs(len(w) - len(f)) <= 1
+               and fuzz.ratio(w, f) >= 85 for w in other.folded)
 
 
 def _runs(side: Side) -> list[list[int]]:

@@ -171,6 +171,8 @@ def extract(text: str, lang: str) -> list[Item]:
 
     # codes: a letter-first token with digits in it (H3N2, BR-163, G20, Covid-19)
     for m in re.finditer(r"\b[^\W\d_]+-?\d[\w]*(?:-\w+)*", text):
+        if re.match(r"[a-z]+-\d", m.group(0)):
+            continue            # "over-60s", "sub-20", "top-10": a word and a figure
         items.append(Item(frozenset({_fold(m.group(0)).replace("-", "")}), m.group(0), "code"))
         taken.append(m.span())
 
@@ -358,13 +360,16 @@ def extract(text: str, lang: str) -> list[Item]:
     # periods and fractions said in words (soft): "half a century" = 50 anos,
     # "uma década" = 10 anos, "half off" = 50%, "metade" = 50%
     spans = ([(r"\bmeio século\b", 50), (r"\bum quarto de século\b", 25), (r"\bum século\b", 100),
-              (r"\buma década\b", 10), (r"\bmetade\b", 50)] if lang == "pt" else
+              (r"\buma década\b", 10), (r"\bmetade\b", 50), (r"\bmeia hora\b", 30),
+              (r"\bquinzena\b", (15, 14, 2))] if lang == "pt" else
              [(r"\bhalf a century\b", 50), (r"\ba quarter of a century\b", 25),
               (r"\b(?<!half )(?<!of )(a|one) century\b", 100), (r"\b(a|one) decade\b", 10),
-              (r"\bhalf\b(?! a (century|million|billion|dozen))", 50)])
+              (r"\bhalf an hour\b", 30), (r"\bfortnight\b", (14, 2)),
+              (r"\bhalf\b(?! a (century|million|billion|dozen)| an hour)", 50)])
     for pat, v in spans:
         for m in re.finditer(pat, low):
-            items.append(Item(frozenset({float(v), 0.5} if v == 50 else {float(v)}),
+            vals = set(map(float, v)) if isinstance(v, tuple) else {float(v)}
+            items.append(Item(frozenset(vals | ({0.5} if v == 50 else set())),
                               text[m.start():m.end()], "num", soft=True))
     # proportions: "um em cada cinco" = "one in five" = 20%; "três quartos" = "three-quarters"
     ratio = (r"\b(\w+) em cada (\w+)\b" if lang == "pt"
@@ -384,6 +389,13 @@ def extract(text: str, lang: str) -> list[Item]:
     for pat, f in fracs:
         for m in re.finditer(pat, low):
             items.append(_proportion(f, text[m.start():m.end()]))
+    # decades and centuries counted: "seis décadas" = "60 years", "two centuries" = 200 anos
+    span = (r"\b(\w+) (décadas|séculos)\b" if lang == "pt" else r"\b(\w+) (decades|centuries)\b")
+    for m in re.finditer(span, low):
+        n = words.get(m.group(1)) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n:
+            f = 10 if m.group(2)[0] == "d" else 100
+            items.append(Item(frozenset({float(n), float(n * f)}), text[m.start():m.end()], "num", soft=True))
     # match clock told from the half: "two minutes into stoppage time" may be the 47th
     # or the 92nd minute, "seven minutes into the second half" the 52nd
     if lang == "en":
