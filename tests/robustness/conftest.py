@@ -12,7 +12,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def run_cli(*args, cwd=None, timeout=300, **kw):
     """Run `python -m backcheck ARGS` as a user would; return the CompletedProcess."""
     env = dict(os.environ, NO_COLOR="1")
-    env.pop("BACKCHECK_CONFIG", None)
     return subprocess.run([sys.executable, "-m", "backcheck", *map(str, args)],
                           capture_output=True, text=True, timeout=timeout,
                           cwd=cwd, env=env, **kw)

@@ -12,6 +12,7 @@ page's own script (by hash) and no network at all, as a second line of defence.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 from importlib import resources
@@ -43,6 +44,7 @@ def json_for_script(data) -> Markup:
     return Markup(text)   # noqa: S704 -- escaped just above; autoescape would corrupt the JSON
 
 
+@functools.cache          # one read per process: batch --html renders a page per article
 def _script(name: str) -> tuple[Markup, str]:
     """Our own inline script and its CSP hash (it is code we ship, never article text)."""
     code = (_TEMPLATES / name).read_text("utf-8")
