@@ -63,6 +63,16 @@ def test_json_id_falls_back_to_file_stem(tmp_path):
     assert article.load(write(tmp_path, "my-article.json", json.dumps(d))).id == "my-article"
 
 
+def test_json_id_is_cleaned_like_the_text(tmp_path):
+    # an id goes into terminal and Markdown output: no escape sequences, no line breaks
+    p = write(tmp_path, "a.json", json.dumps(obj(id=" a\n\x1b[2Jb\u0000 c ")))
+    assert article.load(p).id == "a [2Jb c"
+    r = cli("check", p, "--engine", "none", "--format", "markdown")
+    assert r.returncode in (0, 1) and "\x1b" not in r.stdout
+    head = r.stdout.splitlines()[0]               # the whole id stays on the heading line
+    assert head.startswith("## backcheck: a ") and "2Jb c — **" in head
+
+
 def test_from_dict_for_jsonl_lines():
     art = article.from_dict(obj(id="line-7"), source="batch.jsonl")
     assert art.id == "line-7" and art.source == "batch.jsonl"

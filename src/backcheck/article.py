@@ -199,9 +199,10 @@ def from_dict(obj, source=None, config=None) -> Article:
     ident = obj.get("id")
     if isinstance(ident, (int, float)) and not isinstance(ident, bool):
         ident = str(ident)
-    if not isinstance(ident, str) or not ident.strip():
+    if not isinstance(ident, str) or not clean(ident):
         ident = Path(source).stem if source else "article"
-    art = Article(ident.strip(), pt, en, None if source is None else str(source))
+    # the id is printed in every format: no control characters or line breaks
+    art = Article(clean(ident), pt, en, None if source is None else str(source))
     return _check_size(_check_sides(art, source), source, _max_chars(config))
 
 
