@@ -400,3 +400,16 @@ def test_html_pages_in_a_directory_are_articles(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     rep = json.loads((tmp_path / "out" / "cms.json").read_text(encoding="utf-8"))
     assert rep["alignment"] and rep["id"] == "cms"
+
+
+def test_a_model_replaced_in_place_is_not_resumed(tmp_path):
+    models = tmp_path / "models"
+    for d in ("pt-en", "en-pt"):
+        (models / d).mkdir(parents=True)
+        (models / d / "config.json").write_text("{}")
+        (models / d / "backcheck-model.json").write_text(json.dumps({"id": "m", "revision": "r1"}))
+    cfg = Config(engine="marian", model=str(models))
+    before = batch.fingerprint(cfg)
+    assert batch.fingerprint(cfg) == before                   # stable while nothing changes
+    (models / "en-pt" / "backcheck-model.json").write_text(json.dumps({"id": "m", "revision": "r2"}))
+    assert batch.fingerprint(cfg) != before

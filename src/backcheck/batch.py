@@ -213,8 +213,23 @@ def fingerprint(config) -> str:
         # what "auto" means depends on which models are installed now
         from backcheck.translate import pick
         d["engine"] = pick(config)
+    d["engine_revisions"] = _revisions(d["engine"], config)
     blob = json.dumps({"version": __version__, "config": d}, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _revisions(engine: str, config) -> list:
+    """The revisions of the models (or Apertium packages) the engine would use: a model
+    replaced in place changes results as much as a changed setting."""
+    if engine == "apertium":
+        from backcheck.translate.apertium import package_version
+        return [package_version()]
+    if engine not in ("marian", "ct2"):
+        return []
+    from backcheck.translate import models
+    kind = "ct2" if engine == "ct2" else "hf"
+    found = [models.find(config.model, d, kind) for d in models.DIRECTIONS]
+    return [models.describe(p, d)["revision"] for p, d in zip(found, models.DIRECTIONS) if p]
 
 
 # ---- the work, in a worker process (or in-process with --jobs 1) --------------------------
