@@ -312,3 +312,11 @@ def test_vote_size_and_threshold_reversals():
               "The publishers sold more than 2 million books.", "Editoras venderam mais de 2 milhões de livros nos dez dias.")]
     ctx = make_ctx([([p], [e], [p2e], [e2p], None) for p, e, p2e, e2p in pairs])
     assert counted(meaning.check(ctx)) == []
+
+
+def test_a_negated_pole_is_not_a_reversal():
+    # "não aceitou o recurso" = "threw out the appeal"; "não há vagas suficientes" = "too few"
+    assert meaning.polarity_flips("O tribunal não aceitou o recurso.", "The court threw out the appeal.") == []
+    assert meaning.polarity_flips("Não há vagas suficientes nas creches.", "There are too few nursery places.") == []
+    # without the negation the same words are a reversal
+    assert meaning.polarity_flips("Há vagas suficientes nas creches.", "There are too few nursery places.") != []

@@ -157,3 +157,14 @@ def test_surplus_and_deficit_are_opposite_poles():
     assert run([("O Orçamento prevê um excedente de 0,3% do PIB.", "The budget assumes a surplus of 0.3% of GDP.")],
                pt2en=["The Budget foresees a surplus of 0,3% of the GDP."],
                en2pt=["O orçamento assume um excedente de 0,3% do PIB."]) == []
+
+
+def test_not_until_first_time_and_negative_verbs_are_faithful():
+    pairs = [("O metrô só chegará ao bairro em 2027.", "The metro will not reach the district until 2027."),
+             ("Nunca antes um brasileiro tinha vencido a prova.", "It is the first time a Brazilian has won the race."),
+             ("O atacante não jogará no domingo.", "The striker will miss Sunday's game."),
+             ("O tribunal não aceitou o recurso.", "The court threw out the appeal.")]
+    assert run(pairs) == []
+    # a dropped "not" is still a flip
+    [i] = run([("O metrô chegará ao bairro em 2027.", "The metro will not reach the district in 2027.")])
+    assert i.type == "negation"

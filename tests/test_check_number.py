@@ -299,3 +299,10 @@ def test_age_groups_half_hours_decades_and_fortnights_in_words():
     assert [i.severity for i in issues(bad)] == ["major", "major"]
     # codes keep their digits: Covid-19 is not 19
     assert [i.kind for i in number.extract("a Covid-19 e o sub-20", "pt")] == ["code", "num"]
+
+
+def test_a_year_and_a_half_is_eighteen_months():
+    assert issues([("A obra durou um ano e meio.", "The work took 18 months.")]) == []
+    assert issues([("A reunião durou duas horas e meia.", "The meeting lasted 150 minutes.")]) == []
+    [i] = issues([("A obra durou um ano e meio.", "The work took 16 months.")])
+    assert i.severity == "major"

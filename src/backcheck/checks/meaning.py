@@ -199,9 +199,21 @@ def polarity_flips(pt: str, en: str, en2pt: str = "") -> list[tuple[str, str, st
             continue
         (pp, pw), = p[name].items()
         (ep, ew), = e[name].items()
+        if _negated(pt, pw, "pt") or _negated(en, ew, "en"):
+            continue            # "não aceitou" = "threw out", "não há vagas suficientes" = "too few"
         if pp != ep and pp not in back.get(name, {}):
             out.append((name, pp, ep, pw, ew))
     return out
+
+
+NEGATOR = {"pt": r"\b(?:nao|nunca|nem|sem|jamais)\b", "en": r"\b(?:not|never|no|without)\b|n't\b"}
+
+
+def _negated(text: str, words: list[str], lang: str) -> bool:
+    """A pole word under a negator (within three words after it): it says the other
+    pole, or neither, and the negation check weighs the polarity."""
+    t = fold(text)
+    return any(re.search(NEGATOR[lang] + r"\W+(?:[\w'-]+\W+){0,3}?" + re.escape(w), t) for w in words)
 
 
 def _flip_issues(ctx) -> list[Issue]:

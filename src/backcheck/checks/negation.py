@@ -42,7 +42,11 @@ WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing",
            "hardly", "barely", "unlikely", "stopped", "ceased", "yet", "avoid", "avoided",
            "missed", "unclear", "unknown", "uncertain",
            "unsure", "unaware", "insufficient", "inadequate", "ruled", "prevent", "prevented",
-           "little", "few", "scarcely", "seldom", "rarely"}
+           "little", "few", "scarcely", "seldom", "rarely",
+           # verbs that carry a negation ("não jogará" = "will miss", "não aceitou o recurso"
+           # = "threw out the appeal", "não passou" = "was defeated")
+           "miss", "misses", "dismiss", "dismissed", "dismisses", "threw", "thrown", "defeated",
+           "blocked", "overturned", "withheld", "shelved", "stayed", "kept"}
 # English negative adjectives and participles ("unbeaten" = "não perdia", "unpaid" = "não
 # pago"): implicit negatives, so weak. "under-", "uni-" and the like are not negations.
 UN_WORD = re.compile(r"^un(?!der|til|ion|it|iv|iq|ique|animous|less|cle|veil|leash|lock|fold|pack|load|dergo)"
@@ -55,15 +59,18 @@ IDIOM_PT = re.compile(r"\bnão-(?=\w)|\bnão (?:\w+ ){0,2}(só|somente|apenas)\b
                       r"\bnão por acaso\b|\b(nada|não) (menos|mais) (que|de|do que)\b", re.I)
 IDIOM_EN = re.compile(r"\bno-(?=\w)|(?:\bnot|n't) (?:\w+ ){0,2}(only|just|merely)\b|\bnot least\b|\bno\.\s*\d|"
                       r"\bnothing but\b|\bno doubt\b|\bno sooner\b|\bno (wonder|coincidence|surprise)\b|"
-                      r"\bnot (surprisingly|by chance)\b|\bno (more|less|fewer) than\b", re.I)
+                      r"\bnot (surprisingly|by chance)\b|\bno (more|less|fewer) than\b|"
+                      # "não antes de 2027" and "só em 2027" are both "not until 2027"
+                      r"(?:\bnot|n't)\b(?=(?:\s+[\w'’-]+){0,6}\s+until\b)", re.I)
 # Litotes: a negated verb that asserts the opposite pole ("não poupou críticas" = "was
 # scathing", "não tomou conhecimento do adversário" = "brushed them aside", "made no
 # secret"): translators render them either way, so they count as weak negators.
 LITOTES_PT = re.compile(r"\b(?:não|nunca) (?:se |lhe |o |a )?(?:poup\w*|tom\w* conhecimento|deix\w* de|"
                         r"hesit\w*|escond\w*|med\w* esforços|perd\w* tempo|tard\w*|demor\w*|"
-                        r"economiz\w*|esconde\w*)", re.I)
+                        r"economiz\w*|esconde\w*)|\b(?:nunca|jamais) antes\b", re.I)
 LITOTES_EN = re.compile(r"\b(?:not|never) (?:un\w+|without|fail\w* to)\b|"
-                        r"\b(?:spared|made|wasted|lost|left) no \w+|\bno (?:small|mean|little)\b",
+                        r"\b(?:spared|made|wasted|lost|left) no \w+|\bno (?:small|mean|little)\b|"
+                        r"\bnever before\b",
                         re.I)
 CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?=\s)")
 WORD = re.compile(r"[^\W\d_]+(?:'[a-z]+)?|n't", re.U)

@@ -396,6 +396,17 @@ def extract(text: str, lang: str) -> list[Item]:
         if n:
             f = 10 if m.group(2)[0] == "d" else 100
             items.append(Item(frozenset({float(n), float(n * f)}), text[m.start():m.end()], "num", soft=True))
+    # "um ano e meio" = "a year and a half" = "18 months"; "duas horas e meia" = 150 minutes
+    span = (r"\b(\w+) (anos?|horas?) e (?:meio|meia)\b" if lang == "pt"
+            else r"\b(\w+) (years?|hours?) and a half\b|\b(\w+) and a half (years|hours)\b")
+    for m in re.finditer(span, low):
+        g = [x for x in m.groups() if x]
+        n = ({"um": 1, "uma": 1, "a": 1, "an": 1, "one": 1}.get(g[0]) or words.get(g[0])
+             or (int(g[0]) if g[0].isdigit() else None))
+        if n:
+            x = n + 0.5
+            items.append(Item(frozenset({_r(x), _r(x * (12 if g[1][0] in "ay" else 60))}),
+                              text[m.start():m.end()], "num", soft=True))
     # match clock told from the half: "two minutes into stoppage time" may be the 47th
     # or the 92nd minute, "seven minutes into the second half" the 52nd
     if lang == "en":
