@@ -243,3 +243,13 @@ def test_party_acronyms_and_spelling_variants_are_the_same_names():
                       pt2en=["The deputy Carla Menezes voted against."],
                       en2pt=["A deputada Carla Mendes votou contra."]))
     assert "Menezes" in i.message
+
+
+def test_a_seat_for_its_country_is_metonymy_beside_another_name():
+    pairs = [("O Planalto reagiu às críticas de Washington.", "The government hit back at US criticism.")]
+    pt2en = ["The Planalto reacted to the critics of Washington."]
+    en2pt = ["O governo respondeu às críticas dos EUA."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) == []
+    pairs = [("O Planalto reagiu às críticas de Washington.", "The government hit back at French criticism.")]
+    en2pt = ["O governo respondeu às críticas francesas."]
+    assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) != []

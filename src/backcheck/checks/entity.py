@@ -375,6 +375,16 @@ def check(ctx) -> list:
         elif left_pt and not strict_en and _local(pt, left_pt):
             left_en = [i for i in soft_en if _lone(en, i, pt) and not _supported_by(en, i, near_pt)]
             strict_en = left_en
+        # a place named by its seat on one side ("Washington") and its country on the
+        # other ("US") is metonymy, whatever else the sentence names
+        meto = [(a, b) for a in left_pt for b in left_en if _metonym(pt, [a], en, [b])]
+        if meto:
+            left_pt = [a for a in left_pt if all(a != x for x, _ in meto)]
+            left_en = [b for b in left_en if all(b != y for _, y in meto)]
+            strict_pt = [a for a in strict_pt if all(a != x for x, _ in meto)]
+            strict_en = [b for b in strict_en if all(b != y for _, y in meto)]
+            if not left_pt and not left_en and not strict_pt and not strict_en:
+                continue
         pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
         if (left_pt and strict_en and _swapped(pt, left_pt, en, strict_en)) or \
                 (left_en and strict_pt and _swapped(pt, strict_pt, en, left_en)):
