@@ -253,3 +253,9 @@ def test_a_seat_for_its_country_is_metonymy_beside_another_name():
     pairs = [("O Planalto reagiu às críticas de Washington.", "The government hit back at French criticism.")]
     en2pt = ["O governo respondeu às críticas francesas."]
     assert counted(run(pairs, pt2en=pt2en, en2pt=en2pt)) != []
+
+
+def test_a_name_shortened_in_english_is_a_variant():
+    pairs = [("O Papa Francisco morreu em abril.", "Pope Francis died in April.")]
+    assert counted(run(pairs, pt2en=["The Pope Francisco died in April."],
+                       en2pt=["Papa Francis morreu em abril."])) == []

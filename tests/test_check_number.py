@@ -306,3 +306,13 @@ def test_a_year_and_a_half_is_eighteen_months():
     assert issues([("A reunião durou duas horas e meia.", "The meeting lasted 150 minutes.")]) == []
     [i] = issues([("A obra durou um ano e meio.", "The work took 16 months.")])
     assert i.severity == "major"
+
+
+def test_durations_race_times_and_converted_words():
+    pairs = [("A greve durou 48 horas.", "The strike lasted two days."),
+             ("A maratona foi vencida em 2h05min.", "The marathon was won in 2:05."),
+             ("A ponte tem 13 quilómetros de extensão.", "The bridge is eight miles long.")]
+    assert [i.severity for i in issues(pairs)] == ["info"]    # the conversion, shown
+    # a duration only meets a duration: 48 hours is not 2 hours
+    [i] = issues([("A greve durou 48 horas.", "The strike lasted 2 hours.")])
+    assert i.severity == "major"

@@ -244,13 +244,16 @@ def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None
 
 
 def _variant(f: str, other: Side) -> bool:
-    """A spelling variant of a word of the other side (Theatro/Theatre, Museu/Museum):
+    """A spelling variant of a word of the other side (Theatro/Theatre, Museu/Museum,
+    Francisco/Francis):
     same first four letters, length within one, nearly the same letters. Replaced names
     (Menezes/Mendes, Lemos/Lima) differ early."""
     if len(f) < 5:
         return False
-    return any(len(w) >= 5 and w[:4] == f[:4] and abs(len(w) - len(f)) <= 1
-               and fuzz.ratio(w, f) >= 85 for w in other.folded)
+    return any(len(w) >= 5 and w[:4] == f[:4] and (
+        abs(len(w) - len(f)) <= 1 and fuzz.ratio(w, f) >= 85
+        or abs(len(w) - len(f)) <= 2 and (w.startswith(f) or f.startswith(w)))  # Francisco/Francis
+        for w in other.folded)
 
 
 def _runs(side: Side) -> list[list[int]]:

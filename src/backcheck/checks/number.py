@@ -77,6 +77,10 @@ WEEKDAY = (r"(segunda|terça|terca|quarta|quinta|sexta)(-feira)?|sábado|sabado|
            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 PERIODS = {(12, "meses"), (12, "months"), (24, "horas"), (24, "hours"), (7, "dias"), (7, "days"),
            (10, "anos"), (10, "years"), (100, "anos"), (100, "years"), (30, "dias"), (60, "minutos")}
+# durations, compared in seconds ("48 horas" = "two days"); a tagged value, so that it
+# only ever meets another duration
+SECONDS = [(r"minutos?|minutes?", 60), (r"horas?|hours?", 3600), (r"dias?|days?", 86400),
+           (r"semanas?|weeks?", 604800), (r"meses|mês|months?", 2628000), (r"anos?|years?", 31536000)]
 # letters that may follow digits directly ("30km", "4bn", "1990s", "5G" is a code)
 GLUE_OK = {"km", "kg", "m", "mm", "cm", "bn", "mn", "k", "mi", "bi", "s", "x", "am", "pm",
            "ha", "l", "ml", "g", "t", "mw", "gw", "kw", "mwh", "gwh", "kwh", "mph", "kph",
@@ -168,6 +172,11 @@ def extract(text: str, lang: str) -> list[Item]:
         v = _r(int(m.group(1)) + int(m.group(3)) / 60)
         items.append(Item(frozenset({v}), text[m.start():m.end()], "num"))
         taken.append(m.span())
+    # a race time glued: "2h05min" = "2:05", "1h58m"
+    for m in re.finditer(r"\b(\d+)h(\d\d)(?:min|m)\b", low):
+        items.append(Item(frozenset({_r(int(m.group(1)) + int(m.group(2)) / 60)}),
+                          text[m.start():m.end()], "num"))
+        taken.append(m.span())
 
     # codes: a letter-first token with digits in it (H3N2, BR-163, G20, Covid-19)
     for m in re.finditer(r"\b[^\W\d_]+-?\d[\w]*(?:-\w+)*", text):
@@ -249,6 +258,10 @@ def extract(text: str, lang: str) -> list[Item]:
         unit_word = re.match(r"\s?(\w+)", after)
         if unit_word and (v, unit_word.group(1)) in PERIODS:
             soft = True
+        # a duration is also compared in seconds: 48 horas = two days, 14 days = two weeks
+        d = _duration(after, v)
+        if d:
+            vals.add(d)
         # match clock: "aos 31 minutos" may be the 76th minute (second half)
         if re.match(r"\s?(minutos|min\b|')", after) and re.search(r"\baos?\s*$|\bos\s*$", before):
             vals |= {_r(v + 45), _r(v + 90), _r(v + 105)}
@@ -331,7 +344,10 @@ def extract(text: str, lang: str) -> list[Item]:
         mm = re.match(r"\s(" + "|".join(sorted(map(re.escape, mults), key=len, reverse=True)) + r")\b", after)
         if mm:
             v = v * mults[mm.group(1)]
-        items.append(Item(frozenset({_r(float(v))}), shown, "num", soft=True))
+        q = None if mm else _quantity(after.lstrip(" -"), v)
+        d = _duration(after, v)
+        items.append(Item(frozenset({_r(float(v))} | ({d} if d else set())), shown, "num",
+                          soft=True, extra={"q": q} if q else {}))
     # halves: "meio milhão" = "half a million" = 500,000; "meia dúzia" = 6
     half = (r"\b(?:meio|meia)\s+(mil|milhão|milhao|bilhão|bilhao|dúzia)\b" if lang == "pt"
             else r"\bhalf\s+an?\s+(million|billion|dozen)\b")
@@ -433,6 +449,14 @@ def _proportion(f: float, shown: str) -> Item:
                 soft=True, extra={"frac": f})
 
 
+def _duration(after: str, v: float):
+    m = re.match(r"[\s-]?(\w+)", after)
+    for pat, sec in SECONDS:
+        if m and re.fullmatch(pat, m.group(1)):
+            return ("s", round(v * sec))
+    return None
+
+
 def _quantity(after: str, v: float):
     """(dimension, value in a common base) of a figure followed by a unit, or None."""
     for pat, dim, factor in QUANTITY:
@@ -525,8 +549,9 @@ def _derived(item: Item, other: list[Item], article: list[Item]) -> bool:
     """Is the figure a proportion said on the other side of a figure found elsewhere
     on its own side ("300 milhões" of "400 milhões" = "three-quarters")?"""
     fracs = [o.extra["frac"] for o in other if o.extra.get("frac")]
-    totals = {w for a in article if a.kind == "num" and not a.extra.get("frac") for w in a.values}
-    return any(abs(v - f * w) <= 0.02 * abs(v) for v in item.values if v
+    totals = {w for a in article if a.kind == "num" and not a.extra.get("frac")
+              for w in a.values if isinstance(w, float)}
+    return any(abs(v - f * w) <= 0.02 * abs(v) for v in item.values if isinstance(v, float) and v
                for f in fracs for w in totals if w > v)
 
 
