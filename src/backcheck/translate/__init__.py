@@ -59,8 +59,9 @@ def get_scorer(config, translator):
     if translator is None or translator.name not in ("marian", "ct2"):
         return None
     from backcheck.translate import scorer
+    from backcheck.translate.marian import MarianFamily
     engine = getattr(translator, "inner", translator)      # under the cache
-    return scorer.load(config, engine=engine if engine.name == translator.name else None)
+    return scorer.load(config, engine=engine if isinstance(engine, MarianFamily) else None)
 
 
 __all__ = ["Translator", "get_scorer", "get_translator", "pick"]
