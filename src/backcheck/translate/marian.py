@@ -184,7 +184,9 @@ class MarianFamily:
         return self._loaded[direction]
 
     def info(self, src: str, tgt: str) -> dict:
-        meta = models.describe(self._dir(f"{src}-{tgt}"), f"{src}-{tgt}")
+        direction = f"{src}-{tgt}"     # called per article: reuse what the load read
+        loaded = self._loaded.get(direction)
+        meta = loaded.meta if loaded else models.describe(self._dir(direction), direction)
         return {"name": self.name, "model": meta["model"], "revision": meta["revision"]}
 
 
