@@ -259,3 +259,9 @@ def test_a_name_shortened_in_english_is_a_variant():
     pairs = [("O Papa Francisco morreu em abril.", "Pope Francis died in April.")]
     assert counted(run(pairs, pt2en=["The Pope Francisco died in April."],
                        en2pt=["Papa Francis morreu em abril."])) == []
+
+
+def test_league_names_as_english_reports_them():
+    pairs = [("O Palmeiras assume a vice-liderança do Brasileirão.", "Palmeiras go second in Brazil's Série A.")]
+    assert counted(run(pairs, pt2en=["The Palmeiras assumes the vice-leadership of the Brasileirão."],
+                       en2pt=["Palmeiras vão segundo na Série A do Brasil."])) == []

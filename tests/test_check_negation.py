@@ -163,7 +163,8 @@ def test_not_until_first_time_and_negative_verbs_are_faithful():
     pairs = [("O metrô só chegará ao bairro em 2027.", "The metro will not reach the district until 2027."),
              ("Nunca antes um brasileiro tinha vencido a prova.", "It is the first time a Brazilian has won the race."),
              ("O atacante não jogará no domingo.", "The striker will miss Sunday's game."),
-             ("O tribunal não aceitou o recurso.", "The court threw out the appeal.")]
+             ("O tribunal não aceitou o recurso.", "The court threw out the appeal."),
+             ("O ministro não respondeu às perguntas.", "The minister ignored the questions.")]
     assert run(pairs) == []
     # a dropped "not" is still a flip
     [i] = run([("O metrô chegará ao bairro em 2027.", "The metro will not reach the district in 2027.")])

@@ -46,7 +46,8 @@ WEAK_EN = {"without", "rather", "instead", "fail", "fails", "failed", "failing",
            # verbs that carry a negation ("não jogará" = "will miss", "não aceitou o recurso"
            # = "threw out the appeal", "não passou" = "was defeated")
            "miss", "misses", "dismiss", "dismissed", "dismisses", "threw", "thrown", "defeated",
-           "blocked", "overturned", "withheld", "shelved", "stayed", "kept"}
+           "blocked", "overturned", "withheld", "shelved", "stayed", "kept", "ignored",
+           "ignore", "ignores", "ignoring"}
 # English negative adjectives and participles ("unbeaten" = "não perdia", "unpaid" = "não
 # pago"): implicit negatives, so weak. "under-", "uni-" and the like are not negations.
 UN_WORD = re.compile(r"^un(?!der|til|ion|it|iv|iq|ique|animous|less|cle|veil|leash|lock|fold|pack|load|dergo)"
