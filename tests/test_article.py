@@ -73,6 +73,12 @@ def test_json_id_is_cleaned_like_the_text(tmp_path):
     assert head.startswith("## backcheck: a ") and "2Jb c — **" in head
 
 
+def test_check_on_a_jsonl_file_points_to_batch(tmp_path):
+    p = write(tmp_path, "feed.jsonl", json.dumps(obj()) + "\n" + json.dumps(obj(id="a2")) + "\n")
+    r = cli("check", p, "--engine", "none")
+    assert r.returncode == 2 and "backcheck batch" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_from_dict_for_jsonl_lines():
     art = article.from_dict(obj(id="line-7"), source="batch.jsonl")
     assert art.id == "line-7" and art.source == "batch.jsonl"

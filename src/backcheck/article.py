@@ -466,6 +466,9 @@ def load(path, config=None) -> Article:
     stripped = text.lstrip()
     if not stripped:
         raise InputError(path, "empty file")
+    if ext == ".jsonl" and len(stripped.splitlines()) > 1:
+        raise InputError(path, "a JSONL file holds one article per line: check it with "
+                               "`backcheck batch`")
     if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
                           and stripped.startswith("{")):
         return from_dict(_parse_json(text, path), source=path, config=config)
