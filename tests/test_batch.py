@@ -413,3 +413,17 @@ def test_a_model_replaced_in_place_is_not_resumed(tmp_path):
     assert batch.fingerprint(cfg) == before                   # stable while nothing changes
     (models / "en-pt" / "backcheck-model.json").write_text(json.dumps({"id": "m", "revision": "r2"}))
     assert batch.fingerprint(cfg) != before
+
+
+def test_summary_that_cannot_be_written_is_an_input_error(tmp_path, monkeypatch):
+    write_articles(tmp_path / "in", 1)
+    real = batch.write_atomic
+
+    def full_disk(path, text):
+        if path.name == "summary.json":
+            raise OSError(28, "No space left on device")
+        real(path, text)
+    monkeypatch.setattr(batch, "write_atomic", full_disk)
+    with pytest.raises(InputError, match="cannot write the summary: No space left"):
+        batch.run([tmp_path / "in"], tmp_path / "out", NONE, progress=False)
+    assert (tmp_path / "out" / "art-00.json").is_file()      # the report itself was kept

@@ -510,7 +510,11 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
         fails = any(score.fails(r, config.fail_on) for r in reports)
         errors = any(r["verdict"] == "error" for r in rows)
         status = 1 if fails else 2 if errors else 0
-        line = _write_summary(out, rows, reports, html, config, status, time.monotonic() - start)
+        try:
+            line = _write_summary(out, rows, reports, html, config, status,
+                                  time.monotonic() - start)
+        except OSError as e:           # disk full, directory removed meanwhile
+            raise InputError(out, f"cannot write the summary: {e.strerror or e}") from None
     finally:
         lock.close()
     print(line, file=sys.stderr)
