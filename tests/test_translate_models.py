@@ -126,3 +126,13 @@ from tiny_marian import tiny_pickle_model  # noqa: E402, F401  (fixture)
 def test_engine_none_gives_no_translator():
     from backcheck.translate import get_translator
     assert get_translator(Config(engine="none")) is None
+
+
+@pytest.mark.parametrize("text", ['pt-en = 3\n', '[pt-en]\nid = 3\nrevision = "abc"\n',
+                                  '[en-pt]\nid = "x/y"\n'])
+def test_models_list_with_a_malformed_manifest(tmp_path, text):
+    (tmp_path / "models.toml").write_text(text)
+    r = subprocess.run([sys.executable, "-m", "backcheck", "models", "list", "--dir", tmp_path],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "models.toml: invalid manifest: [" in r.stderr

@@ -41,9 +41,18 @@ def manifest(models_dir: Path | None = None) -> dict:
         if d is not None and (Path(d) / "models.toml").is_file():
             p = Path(d) / "models.toml"
             try:
-                return tomllib.loads(p.read_text("utf-8"))
+                man = tomllib.loads(p.read_text("utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
                 raise InputError(p, f"invalid manifest: {e}") from None
+            for direction in DIRECTIONS:
+                entry = man.get(direction)
+                if entry is not None and not (
+                        isinstance(entry, dict) and isinstance(entry.get("id"), str)
+                        and isinstance(entry.get("revision"), str)
+                        and isinstance(entry.get("prefix", ""), str)):
+                    raise InputError(p, f"invalid manifest: [{direction}] must be a table with "
+                                        "id and revision strings (and an optional prefix)")
+            return man
     return {}
 
 
