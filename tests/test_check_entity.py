@@ -265,3 +265,13 @@ def test_league_names_as_english_reports_them():
     pairs = [("O Palmeiras assume a vice-liderança do Brasileirão.", "Palmeiras go second in Brazil's Série A.")]
     assert counted(run(pairs, pt2en=["The Palmeiras assumes the vice-leadership of the Brasileirão."],
                        en2pt=["Palmeiras vão segundo na Série A do Brasil."])) == []
+
+
+def test_a_people_replaced_where_the_clause_moved_is_a_swap():
+    # the English moved the clause to the front; "alemão" became "Dutch"
+    pairs = [("A ronda de investimento, que a empresa anunciou hoje em Coimbra, foi liderada por um fundo alemão.",
+              "A Dutch fund led the round, which the Coimbra company announced today.")]
+    pt2en = ["The round of investment, that the company announced today in Coimbra, was led by a German fund."]
+    en2pt = ["Um fundo holandês liderou a ronda, que a empresa de Coimbra anunciou hoje."]
+    [i] = counted(run(pairs, pt2en=pt2en, en2pt=en2pt))
+    assert i.severity == "major" and "alemão" in i.message and "Dutch" in i.message

@@ -452,6 +452,8 @@ def _swapped(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
         return False
     if _metonym(pt, pt_idx, en, en_idx):
         return False
+    if all(k in pt.group_of for k in pt_idx) and all(k in en.group_of for k in en_idx):
+        return True         # a known place or people for another, wherever the clause went
     return _close(pt, pt_idx, en, en_idx)
 
 
