@@ -79,3 +79,22 @@ def test_highlight_spans_accepts_strings_offsets_and_dicts():
     # out-of-range offsets are clipped, not fatal; unknown shapes are ignored
     issue.evidence = {"pt_spans": [[26, 999]], "pt_items": [None, ""]}
     assert [text[a:b] for a, b in text_format.highlight_spans(issue, "pt", text)] == ["3,2%."]
+
+
+def test_bead_of_prefers_the_exact_sentence_and_matches_a_scan():
+    from backcheck.report.model import BeadLoc, Issue, Loc, Report
+    from backcheck.report.text_format import _same_place, bead_index, bead_of
+    beads = [BeadLoc(Loc("body", 0, f"Frase {k}. Sim."), Loc("body", 0, f"Sentence {k}. Yes."), 0.9)
+             for k in range(300)]
+    beads.append(BeadLoc(Loc("body", 0, "Sim."), Loc("body", 0, "Yes."), 0.9))
+    beads.append(BeadLoc(Loc("body", 1, "Outra."), None, None))
+    rep = Report(id="r", engine=None, alignment=beads)
+    idx = bead_index(rep)
+    # "Sim." is inside every earlier bead of the paragraph; its own bead is the last
+    assert bead_of(rep, Issue("omission", "major", Loc("body", 0, "Sim."), None, "m"), idx) == 300
+    assert bead_of(rep, Issue("addition", "major", None, Loc("body", 1, "Outra."), "m"), idx) is None
+    for k in (0, 7, 299):
+        issue = Issue("number", "major", Loc("body", 0, f"Frase {k}."), Loc("body", 0, f"Sentence {k}. Yes."), "m")
+        scan = next(j for j, b in enumerate(beads) if _same_place(issue.pt, b.pt))
+        assert bead_of(rep, issue, idx) == scan == k
+    assert bead_of(rep, Issue("number", "major", Loc("body", 1, "Outra."), None, "m")) == 301

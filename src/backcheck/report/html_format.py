@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from backcheck.report import json_format
 from backcheck.report.model import SEVERITIES, SEVERITY_RANK, Issue, Loc, Report
-from backcheck.report.text_format import (back_translations, bead_of, counts,
+from backcheck.report.text_format import (back_translations, bead_index, bead_of, counts,
                                           highlight_spans, ordered_issues, similarity, where)
 
 _TEMPLATES = resources.files("backcheck.report") / "templates"
@@ -115,8 +115,9 @@ def _issue_view(issue: Issue, placed: bool) -> dict:
 def render(report: Report, **_) -> str:
     by_bead: dict[int, list[Issue]] = {}
     unplaced = []
-    for issue in ordered_issues(report):
-        k = bead_of(report, issue)
+    index = bead_index(report)
+    for issue in ordered_issues(report, index):
+        k = bead_of(report, issue, index)
         if k is None:
             unplaced.append(issue)
         else:

@@ -41,29 +41,51 @@ def _same_place(a: Loc | None, b: Loc | None) -> bool:
     return bool(a.text) and bool(b.text) and (a.text in b.text or b.text in a.text)
 
 
-def bead_of(report: Report, issue: Issue) -> int | None:
-    """Index of the alignment bead an issue sits in (PT side first), or None."""
+def bead_index(report: Report) -> dict:
+    """Beads by side and (field, paragraph), and by exact text: bead_of looks up instead of
+    scanning every bead for every issue (quadratic on a long article with many issues)."""
+    index: dict = {}
+    for k, bead in enumerate(report.alignment):
+        for side in ("pt", "en"):
+            loc = getattr(bead, side)
+            if loc is not None:
+                index.setdefault((side, loc.field, loc.paragraph), []).append(k)
+                index.setdefault((side, loc.field, loc.paragraph, loc.text), k)
+    return index
+
+
+def bead_of(report: Report, issue: Issue, index: dict | None = None) -> int | None:
+    """Index of the alignment bead an issue sits in (PT side first), or None: the bead
+    with the issue's exact text, else the first in its paragraph that contains it or is
+    contained in it."""
+    index = bead_index(report) if index is None else index
     for side in ("pt", "en"):
         loc = getattr(issue, side)
-        for k, bead in enumerate(report.alignment):
-            if _same_place(loc, getattr(bead, side)):
+        if loc is None:
+            continue
+        k = index.get((side, loc.field, loc.paragraph, loc.text))
+        if k is not None and loc.text:
+            return k
+        for k in index.get((side, loc.field, loc.paragraph), ()):
+            if _same_place(loc, getattr(report.alignment[k], side)):
                 return k
     return None
 
 
-def _position(report: Report, issue: Issue) -> tuple:
+def _position(report: Report, issue: Issue, index: dict) -> tuple:
     loc = issue.pt or issue.en
     if loc is None:
         return (len(FIELDS), 0, 0)
     field = FIELDS.index(loc.field) if loc.field in FIELDS else len(FIELDS)
-    bead = bead_of(report, issue)
+    bead = bead_of(report, issue, index)
     return (field, loc.paragraph or 0, bead if bead is not None else 0)
 
 
-def ordered_issues(report: Report) -> list[Issue]:
+def ordered_issues(report: Report, index: dict | None = None) -> list[Issue]:
     """Worst severity first, then reading order (field, paragraph, aligned row)."""
+    index = bead_index(report) if index is None else index
     return sorted(report.issues, key=lambda i: (-SEVERITY_RANK.get(i.severity, -1),
-                                                _position(report, i)))
+                                                _position(report, i, index)))
 
 
 def where(loc: Loc | None) -> str:
