@@ -96,6 +96,11 @@ def cmd_check(args) -> int:
         raise InputError(None, "give either PATH or --pt/--en, not both")
     if not args.path and not (args.pt and args.en):
         raise InputError(None, "give an article PATH, or both --pt FILE and --en FILE")
+    out_path = Path(args.output).resolve() if args.output else None
+    for given in (args.path, args.pt, args.en):
+        if given and out_path == Path(given).resolve():
+            raise InputError(args.output, "is also the input: the report would replace the "
+                                          "article; write it somewhere else")
     cfg = _config(args)
     art = article.load(args.path, config=cfg) if args.path else \
         article.load_pair(args.pt, args.en, config=cfg)

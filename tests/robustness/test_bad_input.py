@@ -304,3 +304,10 @@ def test_output_into_a_closed_pipe(write):
     proc.stdout.close()                   # the reader went away before the report
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0 and "Traceback" not in err and "Exception" not in err, err
+
+
+def test_report_path_that_is_the_input(write):
+    p = write("good.json", GOOD)
+    before = p.read_bytes()
+    assert_clean_error(run_cli("check", p, *FAST, "-o", p), p, "is also the input")
+    assert p.read_bytes() == before
