@@ -80,3 +80,16 @@ def test_control_characters_and_markup_in_text_stay_valid_xml():
 def test_empty_batch_is_valid():
     root = parse(render([], "junit"))
     assert root.get("tests") == "0" and root.find("testsuite") is not None
+
+
+def test_junit_time_is_the_time_the_check_took():
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from backcheck import article, pipeline
+    from backcheck.report import render
+    art = article.load(Path(__file__).resolve().parents[1] / "examples" / "article.json")
+    rep = pipeline.check(art, None)
+    assert rep.stats["seconds"] > 0
+    case = ET.fromstring(render(rep, "junit")).find(".//testcase")
+    assert float(case.get("time")) == round(rep.stats["seconds"], 3)

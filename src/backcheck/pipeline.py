@@ -5,6 +5,7 @@ Entry point: `check(article, translator=None, config=None) -> Report`.
 from __future__ import annotations
 
 import re
+import time
 
 from backcheck import align, checks, segment
 from backcheck.article import Article
@@ -19,6 +20,7 @@ WORD = re.compile(r"\w+")
 def check(article: Article, translator=None, config: Config | None = None,
           scorer=None) -> Report:
     config = config or Config()
+    started = time.perf_counter()
     seg = segment.segment(article)
     longest = max((len(s.text) for s in seg.pt + seg.en), default=0)
     if longest > config.max_sentence_chars:
@@ -48,5 +50,6 @@ def check(article: Article, translator=None, config: Config | None = None,
     if partial:   # most of the English has no source: score per 100 words of what was read
         words = max(words, en_words)
     report.stats = {"pt_sentences": len(pt_texts), "en_sentences": len(en_texts),
-                    "pt_words": pt_words, "en_words": en_words}
+                    "pt_words": pt_words, "en_words": en_words,
+                    "seconds": round(time.perf_counter() - started, 3)}
     return score.apply(report, words, config)

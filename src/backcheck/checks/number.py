@@ -545,12 +545,18 @@ def _keep_soft(mine: list[Item], other: list[Item]) -> list[Item]:
     return [a for a in mine if not a.soft or partner(a)]
 
 
-def _derived(item: Item, other: list[Item], article: list[Item]) -> bool:
+def _totals(article: list[Item]) -> set[float]:
+    """The plain figures of one side of the article (computed once per check)."""
+    return {w for a in article if a.kind == "num" and not a.extra.get("frac")
+            for w in a.values if isinstance(w, float)}
+
+
+def _derived(item: Item, other: list[Item], totals: set[float]) -> bool:
     """Is the figure a proportion said on the other side of a figure found elsewhere
     on its own side ("300 milhões" of "400 milhões" = "three-quarters")?"""
     fracs = [o.extra["frac"] for o in other if o.extra.get("frac")]
-    totals = {w for a in article if a.kind == "num" and not a.extra.get("frac")
-              for w in a.values if isinstance(w, float)}
+    if not fracs:
+        return False
     return any(abs(v - f * w) <= 0.02 * abs(v) for v in item.values if isinstance(v, float) and v
                for f in fracs for w in totals if w > v)
 
@@ -564,6 +570,7 @@ def check(ctx) -> list:
     beads = ctx.beads
     pt_all = [x for s in ctx.seg.pt for x in extract(s.text, "pt")]
     en_all = [x for s in ctx.seg.en for x in extract(s.text, "en")]
+    pt_totals, en_totals = _totals(pt_all), _totals(en_all)
     for k, bead in enumerate(beads):
         if not bead.src or not bead.tgt:
             continue        # whole-sentence omissions and additions belong to other checks
@@ -597,8 +604,8 @@ def check(ctx) -> list:
                 left_en.remove(b)
                 converted.append((a, b))
         # a figure re-expressed as a share of another figure of the article
-        left_pt = [a for a in left_pt if not _derived(a, en, pt_all)]
-        left_en = [b for b in left_en if not _derived(b, pt, en_all)]
+        left_pt = [a for a in left_pt if not _derived(a, en, pt_totals)]
+        left_en = [b for b in left_en if not _derived(b, pt, en_totals)]
         # ordinal words only absorb figures ("third" = "3º"); they are never a difference
         left_pt = [a for a in left_pt if not a.extra.get("absorb_only")]
         left_en = [b for b in left_en if not b.extra.get("absorb_only")]
