@@ -23,8 +23,7 @@ def test_defaults_without_a_file(tmp_path):
 def test_backcheck_toml_found_upward_with_relative_paths(tmp_path):
     (tmp_path / "backcheck.toml").write_text(
         'engine = "apertium"\nfail_on = "minor"\nglossary = "terms/g.csv"\nwarn_score = 2\n'
-        '[severity]\nnumber = "critical"\nglossary = "major"\n'
-        '[thresholds]\nomission_similarity = 0.4\n', encoding="utf-8")
+        '[severity]\nnumber = "critical"\nglossary = "major"\n', encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     cfg = config.load(start=deep)
@@ -33,7 +32,6 @@ def test_backcheck_toml_found_upward_with_relative_paths(tmp_path):
     assert cfg.glossary == str((tmp_path / "terms" / "g.csv").resolve())
     assert cfg.warn_score == 2
     assert cfg.severity == {"number": "critical", "glossary": "major"}
-    assert cfg.thresholds == {"omission_similarity": 0.4}
 
 
 def test_pyproject_section(tmp_path):

@@ -35,8 +35,7 @@ class Config:
     # resource bounds
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 20_000
-    # per-check thresholds and severity overrides ({"number": "critical", ...})
-    thresholds: dict = field(default_factory=dict)
+    # severity overrides per issue type ({"number": "critical", ...})
     severity: dict = field(default_factory=dict)
     jobs: int = 1                      # batch worker processes
     path: str | None = None            # where it was read from
