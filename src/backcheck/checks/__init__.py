@@ -28,6 +28,12 @@ class Context:
             return None
         return Loc(segs[0].field, segs[0].paragraph, " ".join(s.text for s in segs))
 
+    def translation(self, side: str, idxs) -> str | None:
+        """The machine translation of the given sentences of one side (pt: into English,
+        en: into Portuguese), joined; None without a translator."""
+        tr = self.pt2en if side == "pt" else self.en2pt
+        return None if tr is None else " ".join(tr[i] or "" for i in idxs)
+
 
 def all_checks():
     """The check functions, in order. Imported lazily so one check's import cost stays its own."""

@@ -407,8 +407,8 @@ def check(ctx) -> list:
             pt_names = []
         else:
             continue
-        bt = " ".join(ctx.pt2en[i] or "" for i in bead.src) if ctx.pt2en else None
-        e2p = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        bt = ctx.translation("pt", bead.src)
+        e2p = ctx.translation("en", bead.tgt)
         issues.append(Issue("entity", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
                             msg, {"pt_items": pt_names, "en_items": en_names,
                                   "back_translation": bt, "en2pt": e2p,

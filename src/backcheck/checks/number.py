@@ -636,8 +636,8 @@ def check(ctx) -> list:
                 continue
             severity = "minor"
             msg = f"number {_fmt(left_en)} in English is not in the Portuguese"
-        bt = " ".join(ctx.pt2en[i] or "" for i in bead.src) if ctx.pt2en else None
-        e2p = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        bt = ctx.translation("pt", bead.src)
+        e2p = ctx.translation("en", bead.tgt)
         issues.append(Issue("number", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
                             msg, {"pt_items": pt_items, "en_items": en_items,
                                   "back_translation": bt, "en2pt": e2p,

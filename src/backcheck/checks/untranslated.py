@@ -127,8 +127,8 @@ def check(ctx) -> list:
         en_sents = [ctx.seg.en[j].text for j in bead.tgt]
         en = " ".join(en_sents)
         pt = " ".join(ctx.seg.pt[i].text for i in bead.src)
-        pt2en = " ".join(ctx.pt2en[i] or "" for i in bead.src) if ctx.pt2en else None
-        en2pt = " ".join(ctx.en2pt[j] or "" for j in bead.tgt) if ctx.en2pt else None
+        pt2en = ctx.translation("pt", bead.src)
+        en2pt = ctx.translation("en", bead.tgt)
         found = None   # (severity, shown text, kind)
         whole = [s for s in en_sents if _whole_sentence_pt(s, pt)]
         if whole:
