@@ -38,15 +38,9 @@ from pathlib import Path
 import numpy as np
 
 from backcheck import align
+from eval_align import _f1, _module   # same folder: scripts run as benchmarks/*.py
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _module(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 class Embedder:
@@ -167,10 +161,6 @@ def make_align(embed, variant):
 
 
 ORIG_ALIGN = align.align
-
-
-def _f1(p, r):
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def bleualign(shared: Path, threads: int) -> dict:
