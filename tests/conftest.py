@@ -24,3 +24,36 @@ def need_apertium():
 @pytest.fixture
 def shared():
     return need_shared
+
+
+def run_on_tty(args, stream="stdout", env=None, timeout=300):
+    """Run a command with `stream` (stdout or stderr) on a pseudo-terminal, the other one
+    piped; return (what it wrote to the terminal, exit status)."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import time
+
+    master, slave = pty.openpty()
+    other = {"stdout": "stderr", "stderr": "stdout"}[stream]
+    chunks = []
+    try:
+        p = subprocess.Popen(args, stdin=subprocess.DEVNULL, env=env,
+                             **{stream: slave, other: subprocess.PIPE})
+        os.close(slave)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:   # read as it comes: a full terminal would block it
+            if not select.select([master], [], [], 1)[0]:
+                continue
+            try:
+                data = os.read(master, 65536)
+            except OSError:                  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        p.communicate(timeout=timeout)
+    finally:
+        os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace"), p.returncode

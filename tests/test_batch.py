@@ -3,14 +3,13 @@ import csv
 import json
 import os
 import re
-import select
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import run_on_tty
 
 from backcheck import article as article_mod, batch, segment
 from backcheck.config import Config
@@ -309,30 +308,12 @@ def test_workers_get_their_own_cpus():
 
 
 def test_progress_bar_on_a_terminal(tmp_path):
-    import pty
     src = tmp_path / "in"
     write_articles(src, 3)
-    master, slave = pty.openpty()
-    p = subprocess.Popen([sys.executable, "-m", "backcheck", "batch", str(src), "--out",
-                          str(tmp_path / "out"), "--engine", "none"],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    chunks = []
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:   # read as it comes: a full terminal would block it
-        if not select.select([master], [], [], 1)[0]:
-            continue
-        try:
-            data = os.read(master, 65536)
-        except OSError:          # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    p.wait(timeout=120)
-    err = b"".join(chunks).decode("utf-8", "replace")
-    assert p.returncode == 0
+    err, rc = run_on_tty([sys.executable, "-m", "backcheck", "batch", str(src), "--out",
+                          str(tmp_path / "out"), "--engine", "none"], stream="stderr",
+                         timeout=120)
+    assert rc == 0
     assert "articles/min" in err and "3/3" in err           # count and rate while running
     assert "3 articles: " in err                            # and the final line
 

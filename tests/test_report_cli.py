@@ -10,7 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import need_apertium
+from conftest import need_apertium, run_on_tty
 
 pytestmark = pytest.mark.apertium
 
@@ -110,24 +110,7 @@ def test_junit_and_markdown_through_cli(run_cli, as_json):
 
 def _run_on_tty(args, env):
     """Run the CLI with stdout on a pseudo-terminal; return what it printed."""
-    import pty
-    master, slave = pty.openpty()
-    try:
-        p = subprocess.Popen(args, stdout=slave, stderr=subprocess.PIPE, env=env)
-        os.close(slave)
-        chunks = []
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:      # EIO: the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-        p.wait(timeout=300)
-    finally:
-        os.close(master)
-    return b"".join(chunks).decode("utf-8", "replace"), p.returncode
+    return run_on_tty(args, "stdout", env)
 
 
 def test_colour_on_a_terminal_only(tmp_path):
