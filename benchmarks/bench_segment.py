@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sentencex import segment as sentencex  # noqa: E402
 
 from backcheck import segment  # noqa: E402
+from backcheck.lang.detect import detect  # noqa: E402
 from segmentation_cases import EN, PT  # noqa: E402
 
 
@@ -111,14 +112,14 @@ def main(argv=None) -> None:
 
     print("language identification (lingua, pt vs en) on the case sentences")
     t = time.perf_counter()
-    segment.detect("primeira chamada carrega os modelos")
+    detect("primeira chamada carrega os modelos")
     print(f"  first call of detect (loads the models): {time.perf_counter() - t:.2f} s")
     for mode in ("high", "low"):
         acc, rate, n = lid(mode)
         print(f"  lingua {mode}-accuracy mode: accuracy {acc:.3f} on {n} sentences, {rate:,.0f} sentences/s")
     samples = [(s, "pt") for _, exp in PT for s in exp] + [(s, "en") for _, exp in EN for s in exp]
     for name, cut in (("whole sentences", None), ("first 4 words", 4), ("first 2 words", 2)):
-        got = [(segment.detect(" ".join(s.split()[:cut])), lang) for s, lang in samples]
+        got = [(detect(" ".join(s.split()[:cut])), lang) for s, lang in samples]
         right = sum(g == lang for g, lang in got)
         none = sum(g is None for g, _ in got)
         print(f"  backcheck detect, {name}: right {right / len(got):.3f}, "

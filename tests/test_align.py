@@ -397,9 +397,9 @@ def test_bleualign_test_set_regression():
 
 
 def test_textnorm_folds_what_typography_changes():
-    from backcheck import textnorm
-    assert textnorm.norm("“Não”, disse ELA — às 4.45!") == textnorm.norm('"nao" disse ela - as 4,45')
-    assert textnorm.norm("R$ 1.250,50") == "r 1 250 50"
-    assert textnorm.numbers("3,2% em 2023") == ["3", "2", "2023"] == textnorm.numbers("3.2% in 2023")
-    assert textnorm.capitalised("O Banco Central e o FMI em Brasília") == \
+    from backcheck.lang import normalise
+    assert normalise.norm("“Não”, disse ELA — às 4.45!") == normalise.norm('"nao" disse ela - as 4,45')
+    assert normalise.norm("R$ 1.250,50") == "r 1 250 50"
+    assert normalise.numbers("3,2% em 2023") == ["3", "2", "2023"] == normalise.numbers("3.2% in 2023")
+    assert normalise.capitalised("O Banco Central e o FMI em Brasília") == \
         ["banco", "central", "fmi", "brasilia"]   # one-letter words carry no evidence

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backcheck import segment
+from backcheck.lang.detect import detect
 from backcheck.article import Article, Side
 from segmentation_cases import EN, PT
 
@@ -61,14 +62,7 @@ def test_split_any_text(text, lang):
     ("", None),
 ])
 def test_detect(text, lang):
-    assert segment.detect(text) == lang
-
-
-def test_pt_share():
-    mixed = "The minister spoke on Monday. O governo vai cortar gastos em todas as áreas."
-    assert 0.3 < segment.pt_share(mixed) < 0.8
-    assert segment.pt_share("The minister spoke on Monday about the budget.") == 0.0
-    assert segment.pt_share("") == 0.0
+    assert detect(text) == lang
 
 
 def test_segment_article_fields_and_paragraphs():

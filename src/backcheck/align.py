@@ -5,7 +5,7 @@ Language-agnostic and usable alone (like Bleualign). Entry points:
 `align_article(seg, pt2en, en2pt) -> (beads, partial_source)` for an article, and
 `cli(...)` for `backcheck align`.
 
-How: every sentence is normalised once (backcheck.textnorm). A bead's similarity is the
+How: every sentence is normalised once (backcheck.lang.normalise). A bead's similarity is the
 character-level Indel ratio (rapidfuzz `fuzz.ratio`) between the translation of one side
 and the other side, averaged over both directions when both translations exist; merged
 beads compare concatenations. Costs use that similarity above what unrelated spans of
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from backcheck import textnorm
+from backcheck.lang import normalise
 from backcheck.errors import InputError
 
 
@@ -64,10 +64,10 @@ class _Scorer:
     """Similarity of spans src[i0:i1] ~ tgt[j0:j1] from whatever evidence exists."""
 
     def __init__(self, src, tgt, src2tgt, tgt2src):
-        self.src = [textnorm.norm(s) for s in src]
-        self.tgt = [textnorm.norm(t) for t in tgt]
-        self.s2t = [textnorm.norm(s) for s in src2tgt] if src2tgt is not None else None
-        self.t2s = [textnorm.norm(t) for t in tgt2src] if tgt2src is not None else None
+        self.src = [normalise.norm(s) for s in src]
+        self.tgt = [normalise.norm(t) for t in tgt]
+        self.s2t = [normalise.norm(s) for s in src2tgt] if src2tgt is not None else None
+        self.t2s = [normalise.norm(t) for t in tgt2src] if tgt2src is not None else None
         self.translated = self.s2t is not None or self.t2s is not None
         if not self.translated:
             # No translator: numbers and capitalised words are the shared evidence.
@@ -172,7 +172,7 @@ def _cover(a_parts, b_parts):
 
 
 def _keys(text: str) -> list[str]:
-    return textnorm.numbers(text) + textnorm.capitalised(text)
+    return normalise.numbers(text) + normalise.capitalised(text)
 
 
 def _anchors(sc: _Scorer, n: int, m: int) -> list[tuple[int, int]]:

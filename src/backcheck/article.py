@@ -304,7 +304,7 @@ def _credit_of(line: str) -> tuple[str, str]:
 def _tag(lines: list[tuple[str, bool]], lang: str | None) -> list[_Para]:
     """Language-tagged paragraphs from one block of lines: split per line when the lines
     are in different languages, and split off credits."""
-    from backcheck.segment import detect
+    from backcheck.lang.detect import detect
     out: list[_Para] = []
     langs = [lang or detect(_credit_of(l)[0]) for l, _ in lines]
     whole = lang or detect(" ".join(_credit_of(l)[0] for l, _ in lines))
@@ -520,7 +520,7 @@ def html_to_text(text: str) -> str:
 
 
 def _looks(text: str) -> str | None:
-    from backcheck.segment import detect
+    from backcheck.lang.detect import detect
     words = text.split()
     return detect(" ".join(words[:300])) if len(words) >= 20 else None
 

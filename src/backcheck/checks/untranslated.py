@@ -1,7 +1,7 @@
 """Portuguese left in the English.
 
 Three levels, all on the English side of each bead:
-- a whole sentence that language identification (segment.detect) calls Portuguese;
+- a whole sentence that language identification (lang.detect) calls Portuguese;
 - a run of at least 4 words copied verbatim from the Portuguese of the bead that is
   itself Portuguese (copied text is what an untranslated clause looks like; copied
   names, figures and acronyms are not Portuguese and do not count);
@@ -49,12 +49,12 @@ def _fold(s: str) -> str:
 
 
 def _detect(text: str) -> str | None:
-    from backcheck.segment import detect
+    from backcheck.lang.detect import detect
     return detect(text)
 
 
 def _pt_confidence(word: str) -> float:
-    from backcheck.segment import confidence
+    from backcheck.lang.detect import confidence
     return confidence(word)["pt"]
 
 
