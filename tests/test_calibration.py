@@ -40,14 +40,14 @@ class _Check:
 def test_fit_and_params_round_trip(tmp_path):
     obs = {"demo": {"s": [0.05 * k for k in range(20)]}}
     cal = fit(obs, 100, [_Check], rate=0.05, engine="apertium", corpus="test")
-    p = cal.params(_Check)
+    p = cal.params("demo", _Params)
     assert 0.1 <= p.major <= p.critical and p.other == 3
     assert sum(v >= p.major for v in obs["demo"]["s"]) <= 5
     assert all(v < p.critical for v in obs["demo"]["s"])
     path = tmp_path / "cal.json"
     cal.save(path)
     again = calibration.load(path)
-    assert again.params(_Check) == p and again.signature() == cal.signature()
+    assert again.params("demo", _Params) == p and again.signature() == cal.signature()
     assert "engine:apertium" in cal.signature() and "rate:0.05" in cal.signature()
 
 

@@ -26,11 +26,12 @@ class Context:
     calibration: Calibration = DEFAULTS  # thresholds of every check
     observations: dict | None = None    # {check: {score: [per-unit max]}} when calibrating
 
-    def params(self, check):
-        """The check module's Params under this context's calibration."""
-        key = ("params", check.NAME)
+    def params(self, name: str, params_cls):
+        """The check's Params (class `params_cls`, check `name`) under this context's
+        calibration: `ctx.params(NAME, Params)` inside a check module."""
+        key = ("params", name)
         if key not in self.extra:
-            self.extra[key] = self.calibration.params(check)
+            self.extra[key] = self.calibration.params(name, params_cls)
         return self.extra[key]
 
     def observe(self, check: str, score: str, value: float) -> None:

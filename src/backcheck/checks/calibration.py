@@ -3,7 +3,7 @@ which a finding is reported is chosen on faithful real translations, not guessed
 
 Entry points: `threshold(...)` (declares a calibrated field of a check's `Params`),
 `load(path=None, engine=None) -> Calibration`, `fit(observations, units, rate, engine,
-corpus) -> Calibration`, `Calibration.params(check_module)`, `Calibration.save(path)`.
+corpus) -> Calibration`, `Calibration.params(name, Params)`, `Calibration.save(path)`.
 
 How a threshold is chosen. A check records, for every aligned sentence pair (a "unit")
 it examines, the highest value of each of its scores (`Context.observe`). On a corpus of
@@ -61,11 +61,11 @@ class Calibration:
     values: dict = field(default_factory=dict)
     path: str | None = None
 
-    def params(self, check):
-        """The check module's Params with this calibration's values (defaults for the rest)."""
-        known = {f.name for f in dataclasses.fields(check.Params)}
-        mine = {k: v for k, v in self.values.get(check.NAME, {}).items() if k in known}
-        return check.Params(**mine)
+    def params(self, name: str, params_cls):
+        """Check `name`'s Params with this calibration's values (defaults for the rest)."""
+        known = {f.name for f in dataclasses.fields(params_cls)}
+        mine = {k: v for k, v in self.values.get(name, {}).items() if k in known}
+        return params_cls(**mine)
 
     def ident(self) -> str:
         blob = json.dumps(self.to_dict(), sort_keys=True).encode()
