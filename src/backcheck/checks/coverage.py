@@ -22,13 +22,11 @@ faithful dev pairs the content-word length ratio of a bead stays within 0.57-1.6
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-import math
-import re
-import unicodedata
-from functools import lru_cache
-
+from backcheck.checks import PAIR_SUPPORT
+from backcheck.lang.words import content, supported
 from backcheck.report.model import Issue
 
 NAME = "coverage"
@@ -37,100 +35,6 @@ NAME = "coverage"
 @dataclass(frozen=True)
 class Params:
     """Thresholds of this check (none calibrated yet)."""
-
-
-WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-# Function words carry no evidence of content. A short hand list: stop-word packages
-# need data downloads, and these lists must match how news text is tokenised here.
-_EN_STOP = """a an the of in on at to for from by with and or but that this these those is are
-was were be been being has have had do does did it its as not no than then also will would
-shall should can could may might must which who whom whose their his her they he she we our
-us you your i me my him them there here what when where why how all any some such only just
-more most very so if into about over under after before up down out off again once other
-another each both few many much own same too now said says say while since until because
-though although between during through against among upon within without via ago yet still
-even s t""".split()
-_PT_STOP = """a o as os um uma uns umas de do da dos das em no na nos nas num numa ao aos à às
-por pelo pela pelos pelas para pra com sem sob sobre entre e ou mas que se não nem como mais
-menos já também foi é são ser será seu sua seus suas ele ela eles elas isso este esta estes
-estas esse essa esses essas aquele aquela aquilo isto lhe lhes me te vos eu tu você vocês nós
-quem qual quais cujo cuja onde quando porque pois porém contudo todavia assim então ainda após
-até desde durante está estão estava estavam era eram foram sido ter tem têm tinha tinham há
-houve vai vão ia seria seriam fosse pode podem poderia deve devem muito muitos muita muitas
-pouco outro outra outros outras todo toda todos todas cada mesmo mesma disse afirmou
-segundo""".split()
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Casefold and strip accents: 'Ação' -> 'acao'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
-
-
-STOP = {"en": {fold(w) for w in _EN_STOP}, "pt": {fold(w) for w in _PT_STOP}}
-
-
-def words(text: str | None) -> list[str]:
-    return [m.group(0) for m in WORD.finditer(text or "")]
-
-
-def content(text: str | None, lang: str) -> list[str]:
-    """Folded content words of `text` (function words and 1-2 letter tokens dropped)."""
-    return list(_content(text or "", lang))
-
-
-# A figure is one word whatever its spelling: "1,6 milhões" and "1.6m" are one token each
-# (the same one), not "1 6 milhoes" against "1 6m" (the number check compares values).
-FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
-                    r"(?:\s?(mil milhões|milhões|milhão|milhoes|milhao|bilhões|bilhão|mil|"
-                    r"million|billion|thousand|bn|mn|m|k)\b)?")
-MULT = {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6,
-        "bilhão": 1e9, "bilhões": 1e9, "mil milhões": 1e9, "thousand": 1e3, "k": 1e3,
-        "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-
-
-def _figure(m: re.Match, lang: str) -> str:
-    from backcheck.checks.number import parse_number   # one reading of figures for both checks
-    if not m.group(2) and not re.search(r"[.,]", m.group(1)):
-        return m.group(0)
-    v = parse_number(m.group(1), lang)
-    if v is None:
-        return m.group(0)
-    v *= MULT.get(m.group(2) or "", 1)
-    return " " + (str(int(v)) if v == int(v) else f"{v:g}".replace(".", "d")) + " "
-
-
-@lru_cache(maxsize=8192)
-def _content(text: str, lang: str) -> tuple[str, ...]:
-    out = []
-    text = FIGURE.sub(lambda m: _figure(m, lang), text)
-    for w in words(text):
-        f = fold(w)
-        if f in STOP[lang] or (len(f) < 3 and not f.isdigit()):
-            continue
-        out.append(f)
-    return tuple(out)
-
-
-def same_word(a: str, b: str) -> bool:
-    """Equal, or one inflection of the other: a shared prefix of 4+ letters that leaves at
-    most 2 letters of either word (rise/rises, motorista/motoristas, react/reacted; not
-    valor/valoriza)."""
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    if n < 4 or max(len(a), len(b)) - n > 2:
-        return False
-    k = 0
-    while k < n and a[k] == b[k]:
-        k += 1
-    return k >= 4 and k >= n - 2
-
-
-def supported(word: str, vocab) -> bool:
-    return word in vocab or any(same_word(word, v) for v in vocab)
 
 
 def support_flags(text: str, lang: str, *vocabs) -> list[tuple[str, bool]]:
@@ -157,27 +61,6 @@ class BeadText:
         self.v_en = set(content(self.en, "en"))
         self.v_pt2en = set(content(self.pt2en, "en"))
         self.v_en2pt = set(content(self.en2pt, "pt"))
-
-
-def sentence_support(ctx, side: str, k: int, other_idx) -> float | None:
-    """How much of sentence k of `side` the other side's sentences `other_idx` support:
-    the better of the two directions (the sentence's words against the other side's
-    translation, and the sentence's own translation against the other side)."""
-    if side == "en":
-        text, own_tr = ctx.seg.en[k].text, (ctx.en2pt[k] if ctx.en2pt else "")
-        other = " ".join(ctx.seg.pt[i].text for i in other_idx)
-        other_tr = " ".join(ctx.pt2en[i] for i in other_idx) if ctx.pt2en else ""
-        lang, olang = "en", "pt"
-    else:
-        text, own_tr = ctx.seg.pt[k].text, (ctx.pt2en[k] if ctx.pt2en else "")
-        other = " ".join(ctx.seg.en[j].text for j in other_idx)
-        other_tr = " ".join(ctx.en2pt[j] for j in other_idx) if ctx.en2pt else ""
-        lang, olang = "pt", "en"
-    v_other = set(content(other, olang))
-    a = support_ratio(text, lang, v_other, set(content(other_tr, lang)))
-    b = support_ratio(own_tr, olang, v_other) if own_tr else None
-    vals = [x for x in (a, b) if x is not None]
-    return max(vals) if vals else None
 
 
 # A sentence shorter than this (in content words) is too short to judge by its words.
@@ -233,49 +116,6 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
     return max(a, b), near
 
 
-# An unaligned English sentence this well supported by an unaligned Portuguese one
-# translates (part of) it: the aligner could not pair them. Next to each other, less
-# evidence is needed than for a sentence moved elsewhere.
-PAIR_SUPPORT = 0.5
-ADJACENT_PAIR_SUPPORT = 0.25
-# A moved sentence is looked for this many beads away at most (keeps the search linear).
-MOVE_WINDOW = 12
-
-
-def matched_unpaired(ctx) -> list[tuple[int, int]]:
-    """Pairs (n_pt, n_en) of a 1-0 bead and a 0-1 bead in the same field whose sentences
-    carry the same content: a moved sentence (far apart) or a sentence so changed
-    that the aligner left both sides unpaired (adjacent). Computed once per context."""
-    if "matched_unpaired" in ctx.extra:
-        return ctx.extra["matched_unpaired"]
-    ones = [(n, b) for n, b in enumerate(ctx.beads) if bool(b.src) != bool(b.tgt)]
-    pt = [(n, b) for n, b in ones if b.src]
-    en = [(n, b) for n, b in ones if b.tgt]
-    pairs, used = [], set()
-    for n, b in pt:
-        best = None
-        for m, c in en:
-            if (m in used or abs(m - n) > MOVE_WINDOW
-                    or ctx.seg.pt[b.src[0]].field != ctx.seg.en[c.tgt[0]].field):
-                continue
-            sup = max((s for j in c.tgt if (s := sentence_support(ctx, "en", j, b.src))
-                       is not None), default=0.0)
-            need = ADJACENT_PAIR_SUPPORT if adjacent(ctx, n, m) else PAIR_SUPPORT
-            if sup >= need and (best is None or sup > best[0]):
-                best = (sup, m)
-        if best:
-            used.add(best[1])
-            pairs.append((n, best[1]))
-    ctx.extra["matched_unpaired"] = pairs
-    return pairs
-
-
-def adjacent(ctx, n: int, m: int) -> bool:
-    """No bead with both sides lies between beads n and m."""
-    lo, hi = sorted((n, m))
-    return all(not (b.src and b.tgt) for b in ctx.beads[lo + 1:hi])
-
-
 def _pair_issue(ctx, n: int, m: int) -> Issue:
     """One issue for an adjacent 1-0 + 0-1 pair that carry the same content."""
     src, tgt = ctx.beads[n].src, ctx.beads[m].tgt
@@ -304,9 +144,9 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
     unaligned sentence accounts for."""
     out = []
     paired = set()
-    for n, m in matched_unpaired(ctx):
+    for n, m in ctx.matched_unpaired():
         paired |= {n, m}
-        if adjacent(ctx, n, m):
+        if ctx.adjacent(n, m):
             out.append(_pair_issue(ctx, n, m))
         # far apart: a moved sentence, reported by checks.meaning
     for n, bead in enumerate(ctx.beads):
@@ -364,8 +204,8 @@ def _misplaced(ctx, n: int, side: str, idx) -> int | None:
         if (ctx.seg.en if side == "pt" else ctx.seg.pt)[mine[0]].field != field:
             continue
         for j in mine:
-            here = max((sentence_support(ctx, side, k, [j]) or 0.0) for k in idx)
-            own = sentence_support(ctx, other, j, theirs)
+            here = max((ctx.sentence_support(side, k, [j]) or 0.0) for k in idx)
+            own = ctx.sentence_support(other, j, theirs)
             if own is not None and here >= PAIR_SUPPORT and own < WEAK_SUPPORT and here > own:
                 return m
     return None
@@ -401,7 +241,7 @@ def _inside(ctx, explained: set) -> list[Issue]:
             for k in idx:
                 if sizes[k] < MIN_WORDS:
                     continue
-                sup = sentence_support(ctx, side, k, other)
+                sup = ctx.sentence_support(side, k, other)
                 if sup is None or sup >= WEAK_SUPPORT:
                     continue
                 # no support at all is stronger evidence than any length can be

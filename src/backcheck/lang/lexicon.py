@@ -1,6 +1,6 @@
 """Lexicons: the word lists behind the checks, read from data files, never tables in code.
 
-Entry points: `words(name)`, `rows(name)`, `pairs(name)`, `user(config)`.
+Entry points: `words(name)`, `phrases(name)`, `rows(name)`, `mapping(...)`, `user(config)`.
 
 Files live in `src/backcheck/data/` and come in two shapes:
 - `NAME.txt`: one entry per line; `#` starts a comment; blank lines are ignored.
@@ -45,6 +45,14 @@ def words(name: str, folded: bool = False) -> frozenset[str]:
         for w in line.split():
             out.add(fold(w) if folded else w)
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def phrases(name: str) -> tuple[str, ...]:
+    """The lines of data/NAME.txt as folded phrases (one per line, spaces normalised),
+    longest first."""
+    found = {" ".join(fold(line).split()) for line in _lines(_text(f"{name}.txt"))}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 
 @lru_cache(maxsize=None)
