@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from backcheck.checks import PAIR_SUPPORT
-from backcheck.lang.words import content, supported
+from backcheck.checks.calibration import threshold
+from backcheck.lang.words import content, content_tokens, supported
 from backcheck.report.model import Issue
 
 NAME = "coverage"
@@ -34,7 +36,11 @@ NAME = "coverage"
 
 @dataclass(frozen=True)
 class Params:
-    """Thresholds of this check (none calibrated yet)."""
+    """Thresholds on the gap scores of `gap_score` (content words left unexplained)."""
+    omitted: float = threshold(6.0, score="omitted", floor=3.0,
+                               doc="a Portuguese clause this long missing from the English")
+    added: float = threshold(6.0, score="added", floor=3.0,
+                             doc="an English clause this long with no Portuguese source")
 
 
 def support_flags(text: str, lang: str, *vocabs) -> list[tuple[str, bool]]:
@@ -119,18 +125,15 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
 def _pair_issue(ctx, n: int, m: int) -> Issue:
     """One issue for an adjacent 1-0 + 0-1 pair that carry the same content."""
     src, tgt = ctx.beads[n].src, ctx.beads[m].tgt
-    pt = " ".join(ctx.seg.pt[i].text for i in src)
-    en = " ".join(ctx.seg.en[j].text for j in tgt)
-    n_pt, n_en = len(content(pt, "pt")), len(content(en, "en"))
-    v_pt2en = set(content(" ".join(ctx.pt2en[i] for i in src), "en")) if ctx.pt2en else set()
-    v_en2pt = set(content(" ".join(ctx.en2pt[j] for j in tgt), "pt")) if ctx.en2pt else set()
+    sup = ctx.support(SimpleNamespace(src=src, tgt=tgt))
+    n_pt, n_en = len(sup.pt), len(sup.en)
     if n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP // 2:
-        missing = _tail(support_flags(pt, "pt", set(content(en, "en")), v_en2pt))
+        missing = [w.text for w in _run(sup.pt)[0]]
         return _issue(ctx, "omission", "major", src, tgt,
                       f"the English translates only part of the Portuguese ({n_en} of "
                       f"{n_pt} content words)", missing=missing)
     if n_en >= LENGTH_RATIO * n_pt and n_en - n_pt >= MIN_GAP // 2:
-        extra = _tail(support_flags(en, "en", set(content(pt, "pt")), v_pt2en))
+        extra = [w.text for w in _run(sup.en)[0]]
         return _issue(ctx, "addition", "major", src, tgt,
                       f"the English says more than the Portuguese ({n_en} vs {n_pt} "
                       "content words)", extra=extra)
@@ -255,59 +258,81 @@ def _inside(ctx, explained: set) -> list[Issue]:
                     hits.add((n, "addition"))
                     out.append(_issue(ctx, "addition", "major", bead.src, (k,),
                                       "English sentence not supported by the Portuguese",
-                                      support=round(sup, 2), extra=content(segs[k].text, side)))
+                                      support=round(sup, 2), extra=_written(segs[k].text, side)))
                 elif (n, "omission") not in explained:
                     hits.add((n, "omission"))
                     out.append(_issue(ctx, "omission", "major", (k,), bead.tgt,
                                       "Portuguese sentence not carried into the English",
-                                      support=round(sup, 2), missing=content(segs[k].text, side)))
+                                      support=round(sup, 2), missing=_written(segs[k].text, side)))
     explained |= hits        # a bead-level report would repeat these
     return out
 
 
-def _tail(flags: list[tuple[str, bool]]) -> list[str]:
-    """The longest run of unsupported words, allowing one supported word inside it
-    (a name or number the two sides happen to share)."""
-    best: list[str] = []
-    run: list[str] = []
-    spare = 1
-    for w, ok in flags:
-        if not ok:
-            run.append(w)
-        elif spare and run:
+def _written(text: str, lang: str) -> list[str]:
+    """The content words of `text` as written (messages quote the text, not its folding)."""
+    return [t.text for t in content_tokens(text, lang)]
+
+
+def _run(words) -> tuple[list, bool]:
+    """The longest run of unsupported content words (one supported word allowed inside
+    it: a name or figure both sides happen to share), and whether it ends the sentence
+    (within its last two content words: a stray match at the very end does not move a
+    dropped clause)."""
+    best, cur, spare, at_end = [], [], 1, False
+    for i, w in enumerate(words):
+        if not w.supported:
+            cur.append(w)
+        elif cur and spare and i + 1 < len(words) and not words[i + 1].supported:
             spare -= 1
-            run.append(w)
+            cur.append(w)
         else:
-            run, spare = [], 1
-        if len(run) > len(best):
-            best = list(run)
-    return best
+            cur, spare = [], 1
+        if len(cur) > len(best):
+            best, at_end = list(cur), i >= len(words) - 2
+    return best, at_end
+
+
+def gap_score(words, other_unsupported: int) -> tuple[float, list]:
+    """How much of one side the other side leaves unexplained, in content words: the
+    longest unsupported run (counted in full when it ends the sentence, where a dropped
+    second half or an appended clause sits, else at MIDDLE_WEIGHT), less the other side's
+    unsupported words (a free rewording leaves both sides unexplained; a dropped or added
+    clause only one)."""
+    run, at_end = _run(words)
+    return len(run) * (1.0 if at_end else MIDDLE_WEIGHT) - other_unsupported, run
+
+
+MIDDLE_WEIGHT = 0.6
 
 
 def _partial(ctx, explained: set) -> list[Issue]:
-    """Beads where one side carries far fewer content words than the other."""
+    """Beads where one side carries a clause the other side does not: the second half of
+    a Portuguese sentence dropped, or a clause appended to the English."""
+    p = ctx.params(NAME, Params)
     out = []
     for n, bead in enumerate(ctx.beads):
         if not bead.src or not bead.tgt:
             continue
-        t = BeadText(ctx, bead)
-        n_pt, n_en = len(content(t.pt, "pt")), len(content(t.en, "en"))
-        if (n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP
-                and (n, "omission") not in explained):
-            missing = _tail(support_flags(t.pt, "pt", t.v_en, t.v_en2pt))
-            if len(missing) >= MIN_GAP // 2:
-                out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,
-                                  "the English translates only part of the Portuguese "
-                                  f"({n_en} of {n_pt} content words); missing: "
-                                  f"“{' '.join(missing[:12])}”", missing=missing))
-        elif (not ctx.partial_source and n_en >= LENGTH_RATIO * n_pt
-              and n_en - n_pt >= MIN_GAP and (n, "addition") not in explained):
-            extra = _tail(support_flags(t.en, "en", t.v_pt, t.v_pt2en))
-            if len(extra) >= MIN_GAP // 2:
-                out.append(_issue(ctx, "addition", "major", bead.src, bead.tgt,
-                                  "the English says more than the Portuguese "
-                                  f"({n_en} vs {n_pt} content words); extra: "
-                                  f"“{' '.join(extra[:12])}”", extra=extra))
+        sup = ctx.support(bead)
+        u_pt, u_en = len(sup.unsupported("pt")), len(sup.unsupported("en"))
+        om, missing = gap_score(sup.pt, u_en)
+        ad, extra = gap_score(sup.en, u_pt)
+        ctx.observe(NAME, "omitted", om)
+        if not ctx.partial_source:
+            ctx.observe(NAME, "added", ad)
+        if om >= p.omitted and (n, "omission") not in explained and om >= ad:
+            words = [w.text for w in missing]
+            out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,
+                              "the English translates only part of the Portuguese; "
+                              f"missing: “{' '.join(words[:12])}”", missing=words,
+                              score=round(om, 2)))
+        elif (not ctx.partial_source and ad >= p.added
+              and (n, "addition") not in explained):
+            words = [w.text for w in extra]
+            out.append(_issue(ctx, "addition", "major", bead.src, bead.tgt,
+                              "the English says more than the Portuguese; extra: "
+                              f"“{' '.join(words[:12])}”", extra=words,
+                              score=round(ad, 2)))
     return out
 
 
