@@ -218,11 +218,11 @@ def test_forced_decoding_with_the_real_scorer_on_the_tiny_model(tiny_model):
 def test_revised_upwards_rendered_as_cut():
     # the translation of the Portuguese must carry a pole: "revised upwards" does
     ctx = one("O banco reviu em alta a previsão de crescimento.",
-              "The bank cut its growth forecast.",
+              "The bank reduced its growth forecast.",
               "The bank revised upwards the forecast of growth.",
-              "O banco cortou a sua previsão de crescimento.")
+              "O banco reduziu a sua previsão de crescimento.")
     issues = counted(meaning.check(ctx))
-    assert len(issues) == 1 and "cut" in issues[0].message
+    assert len(issues) == 1 and "reduced" in issues[0].message
 
 
 def test_lower_court_and_once_more_are_not_comparisons():

@@ -129,22 +129,23 @@ def antonyms(lemma: str) -> frozenset[str]:
     return _tables()[1].get(lemma.lower(), frozenset())
 
 
-@lru_cache(maxsize=1)
-def _poles() -> dict[str, set[tuple[str, str]]]:
-    """{lemma: {(pair name, pole)}} from data/poles.en.tsv."""
+@lru_cache(maxsize=2)
+def _poles(lang: str = "en") -> dict[str, set[tuple[str, str]]]:
+    """{lemma: {(pair name, pole)}} from data/poles.LANG.tsv (Portuguese folded)."""
     from backcheck.lang import lexicon
+    from backcheck.lang.normalise import fold
     out: dict[str, set[tuple[str, str]]] = {}
-    for row in lexicon.rows("poles.en"):
+    for row in lexicon.rows(f"poles.{lang}"):
         for pole in ("a", "b"):
             for lemma in lexicon.variants(row[pole]):
-                out.setdefault(lemma.lower(), set()).add((row["name"], pole))
+                out.setdefault(fold(lemma), set()).add((row["name"], pole))
     return out
 
 
-@lru_cache(maxsize=1)
-def phrases() -> tuple[str, ...]:
+@lru_cache(maxsize=2)
+def phrases(lang: str = "en") -> tuple[str, ...]:
     """The pole entries of several words ("bring forward"), matched as written."""
-    return tuple(sorted(k for k in _poles() if " " in k))
+    return tuple(sorted(k for k in _poles(lang) if " " in k))
 
 
 @lru_cache(maxsize=1)
@@ -168,10 +169,12 @@ def _bases(word: str) -> list[str]:
     return out
 
 
-def poles(lemma: str) -> set[tuple[str, str]]:
-    """The (pair, pole) memberships of an English lemma (or regularly inflected word) in
-    data/poles.en.tsv."""
-    table = _poles()
+def poles(lemma: str, lang: str = "en") -> set[tuple[str, str]]:
+    """The (pair, pole) memberships of a lemma in data/poles.LANG.tsv (English: also a
+    regularly inflected word; Portuguese: folded lemmas)."""
+    table = _poles(lang)
+    if lang != "en":
+        return table.get(lemma, set())
     for base in _bases(lemma):
         if base in table:
             return table[base]
