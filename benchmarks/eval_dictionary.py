@@ -3,16 +3,17 @@
 On ../shared/corpus/ntrex/clean (professional translations, aligned unit by unit), for
 every content word of each side: is it supported by the other side of its own unit?
 Sources, measured one by one and together:
-  bt     the Apertium back-translation of the other side (`coverage.supported`: the word
-         or an inflection of it in the translation)
+  bt     the Apertium back-translation of the other side (`lang.words.supported`: the
+         word or an inflection of it in the translation)
   dict   Apertium's dictionaries (`lang.dictionary`): one of the word's lemmas (or the
          word itself) among the translations of the other side's content words, or one of
          its own translations among their lemmas; multiword translations count word by word
   same   the word or an inflection of it verbatim on the other side (names, numbers)
-  cog    `same`, or a cognate: folded similarity >= COGNATE (Indel, rapidfuzz) between
-         words of at least COGNATE_LEN letters (presidente/president, vacina/vaccine)
+  cog    `same`, or a cognate (`lang.words.cognate`: presidente/president)
 and unions of them ("all" = bt or dict or cog; "all,known" = all, a word the
-dictionaries cannot translate (names, gaps) counting as supported).
+dictionaries cannot translate (names, gaps) counting as supported). Content words, stop
+words, inflections and cognates are lang.words' own. For comparison, the same figures for
+`lang.support.support` as composed on main ("main:copy+mt+dict" etc.).
 Then a substitution test: one English content word per unit replaced by a content word of
 another document (and, harder, of another unit of the same document); how often the new
 word is unsupported (recall) against how often an original word is (false-alarm base
@@ -32,19 +33,18 @@ import sys
 import time
 from pathlib import Path
 
-from rapidfuzz.distance import Indel
-
-from backcheck.checks import coverage
 from backcheck.config import Config
 from backcheck.lang import dictionary
-from backcheck.lang.normalise import fold
+from backcheck.lang import support as lang_support
+from backcheck.lang import words as lw
 from backcheck.translate import get_translator
 
-COGNATE = 0.8            # fixed before measuring, not tuned on the data
-COGNATE_LEN = 5
 INFLECTIONS = False      # --dict-inflections
 SOURCES = ("bt", "dict", "dict_fwd", "dict_rev", "same", "cog", "bt+same", "bt+cog",
            "dict+cog", "all", "all,known")
+# lang.support as composed on main (its own sources), for comparison
+COMPOSED = {"copy": ("copy",), "mt": ("mt",), "dict": ("dict",), "copy+mt": ("copy", "mt"),
+            "copy+mt+dict": ("copy", "mt", "dict")}
 
 
 def load(shared: Path, limit: int | None):
@@ -64,30 +64,24 @@ def load(shared: Path, limit: int | None):
     return out
 
 
-def spans(text: str, lang: str) -> list:
-    """Surface content words as matches (the checks' own tokeniser and stop list)."""
-    return [m for m in coverage.WORD.finditer(text or "")
-            if (f := coverage.fold(m.group(0))) not in coverage.STOP[lang]
-            and (len(f) >= 3 or f.isdigit())]
-
-
-def tokens(text: str, lang: str) -> list[str]:
-    return [m.group(0) for m in spans(text, lang)]
+def surface(text: str) -> list[str]:
+    return [t.text for t in lw.tokens(text)]
 
 
 def _content(lemma_set, lang: str) -> set[str]:
     """Content lemmas: the lemmas and the words of multiword lemmas ("police officer" ->
-    also police, officer), less function words (the checks' stop list): "Toyota's" (lemmas
-    's, be) or "por" support nothing."""
+    also police, officer), less function words (lang.words' stop list): "Toyota's"
+    (lemmas 's, be) or "por" support nothing."""
     every = set(lemma_set) | {w for x in lemma_set if " " in x for w in x.split()}
-    return {w for w in every if w not in coverage.STOP[lang] and (len(w) >= 3 or w.isdigit())}
+    stop = lw.stopwords(lang)
+    return {w for w in every if w not in stop and (len(w) >= 3 or w.isdigit())}
 
 
 def _match(keys: set[str], pool: set[str]) -> bool:
-    """Lemmas match exactly; with --dict-inflections by the checks' inflection rule too
+    """Lemmas match exactly; with --dict-inflections by lang.words' inflection rule too
     (looser: luck/lucky, but also superar/superfluo)."""
     if INFLECTIONS:
-        return any(coverage.supported(k, pool) for k in keys)
+        return any(lw.supported(k, pool) for k in keys)
     return bool(keys & pool)
 
 
@@ -97,37 +91,37 @@ class Side:
     translations and lemmas of all its words (function words included, as the
     back-translation translates them too)."""
 
-    def __init__(self, text, lang, back_translation, lem, tr):
+    def __init__(self, text, lang, back_translation):
         olang = "en" if lang == "pt" else "pt"
-        every = coverage.words(text)
-        self.folded = {coverage.fold(w) for w in tokens(text, lang)}
-        self.bt = set(coverage.content(back_translation, olang))
-        self.translations = _content(set().union(*(tr[w] for w in every)), olang)
-        self.lemmas = _content(set().union(*(lem[w] | {fold(w)} for w in every)), lang)
+        every = surface(text)
+        lem, tr = lookups(every, lang)
+        self.folded = set(lw.content(text, lang))
+        self.bt = set(lw.content(back_translation, olang))
+        self.translations = _content(set().union(*tr.values()), olang)
+        self.lemmas = _content(set().union(*(lem[w] | {lw.fold(w)} for w in every)), lang)
 
 
-def support(word: str, lang: str, other: Side, lem, tr) -> dict[str, bool]:
-    """Whether each source supports `word` (of language `lang`). bt and same match with
-    the checks' own rule (the same word or an inflection: `coverage.supported`), dict
-    compares lemmas (`_match`)."""
-    f = coverage.fold(word)
+def support(tok: lw.Token, lang: str, other: Side) -> dict[str, bool]:
+    """Whether each source supports the content word `tok` (of language `lang`). bt and
+    same match by lang.words' rule (the same word or an inflection), cog by its cognate
+    rule, dict compares lemmas (`_match`)."""
+    f = tok.fold
     olang = "en" if lang == "pt" else "pt"
-    keys = _content(lem[word] | {fold(word)}, lang)
-    s = {"bt": coverage.supported(f, other.bt),
+    lem, tr = lookups([tok.text], lang)
+    keys = _content(lem[tok.text] | {f}, lang)
+    s = {"bt": lw.supported(f, other.bt),
          "dict_fwd": _match(keys, other.translations),
-         "dict_rev": _match(_content(tr[word], olang), other.lemmas),
-         "same": coverage.supported(f, other.folded)}
+         "dict_rev": _match(_content(tr[tok.text], olang), other.lemmas),
+         "same": lw.supported(f, other.folded)}
     s["dict"] = s["dict_fwd"] or s["dict_rev"]
-    s["cog"] = s["same"] or (len(f) >= COGNATE_LEN and any(
-        len(o) >= COGNATE_LEN and Indel.normalized_similarity(f, o) >= COGNATE
-        for o in other.folded))
+    s["cog"] = s["same"] or any(lw.cognate(f, o) for o in other.folded)
     s["bt+same"] = s["bt"] or s["same"]
     s["bt+cog"] = s["bt"] or s["cog"]
     s["dict+cog"] = s["dict"] or s["cog"]
     s["all"] = s["bt"] or s["dict"] or s["cog"]
     # unsupported only counts for a word the dictionaries translate (not a name, not a
     # word they lack): where the dictionary had an opinion
-    s["all,known"] = s["all"] or not tr[word]
+    s["all,known"] = s["all"] or not tr[tok.text]
     return s
 
 
@@ -140,7 +134,7 @@ def speed(articles) -> dict:
     """Article by article, as the product would call it: first in a fresh process (the
     lt-proc processes start, the cache fills as articles go), then warm, then each
     article with an empty cache (processes up: the worst case per article)."""
-    per = [([w for p, _ in u for w in coverage.words(p)], [w for _, e in u for w in coverage.words(e)])
+    per = [([w for p, _ in u for w in surface(p)], [w for _, e in u for w in surface(e)])
            for _, _, u in articles]
     n = sum(len(p) + len(e) for p, e in per)
     res = {}
@@ -169,12 +163,20 @@ def speed(articles) -> dict:
 
 
 def unit_flags(p: str, e: str, pt2en: str, en2pt: str):
-    """Support of each content word of a unit, by source: ([en word flags], [pt word flags])."""
-    lem_pt, tr_pt = lookups(coverage.words(p), "pt")
-    lem_en, tr_en = lookups(coverage.words(e), "en")
-    s_pt, s_en = Side(p, "pt", pt2en, lem_pt, tr_pt), Side(e, "en", en2pt, lem_en, tr_en)
-    return ([support(w, "en", s_pt, lem_en, tr_en) for w in tokens(e, "en")],
-            [support(w, "pt", s_en, lem_pt, tr_pt) for w in tokens(p, "pt")])
+    """Support of each content word of a unit: ([en flags], [pt flags]), each flag a dict
+    source -> bool over SOURCES and the composed lang.support variants ("main:NAME")."""
+    s_pt, s_en = Side(p, "pt", pt2en), Side(e, "en", en2pt)
+    en = [support(t, "en", s_pt) for t in lw.content_tokens(e, "en")]
+    pt = [support(t, "pt", s_en) for t in lw.content_tokens(p, "pt")]
+    for name, sources in COMPOSED.items():
+        got = lang_support.support(p, e, pt2en, en2pt, dictionary=dictionary, sources=sources)
+        for flags, words in ((en, got.en), (pt, got.pt)):
+            for f, w in zip(flags, words):
+                f["main:" + name] = w.supported
+    return en, pt
+
+
+ALL = SOURCES + tuple("main:" + k for k in COMPOSED)
 
 
 def unsupported_share(flags, src: str) -> float:
@@ -184,8 +186,7 @@ def unsupported_share(flags, src: str) -> float:
 
 def auc(neg: list[float], pos: list[float]) -> float:
     """P(a positive scores above a negative), ties counting half (Mann-Whitney)."""
-    allv = sorted((v, 1) for v in pos) + sorted((v, 0) for v in neg)
-    allv.sort(key=lambda x: x[0])
+    allv = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg], key=lambda x: x[0])
     rank_sum, i = 0.0, 0
     while i < len(allv):
         j = i
@@ -207,13 +208,13 @@ def evaluate(articles, translator, seed: int) -> dict:
     flags = [unit_flags(p, e, a, b) for (_, _, p, e), a, b in zip(units, pt2en, en2pt)]
     total = {"en": sum(len(f[0]) for f in flags), "pt": sum(len(f[1]) for f in flags)}
     sup = {side: {src: round(sum(w[src] for f in flags for w in f[k]) / total[side], 3)
-                  for src in SOURCES} for k, side in enumerate(("en", "pt"))}
+                  for src in ALL} for k, side in enumerate(("en", "pt"))}
     res = {"units": len(units), "words": total, "supported": sup}
     print(f"\nSupport of content words by the other side of their unit ({len(units)} units, "
           f"{total['en']} English and {total['pt']} Portuguese content words):")
-    print(f"  {'source':10} {'en words':>9} {'pt words':>9}")
-    for src in SOURCES:
-        print(f"  {src:10} {sup['en'][src]:9.3f} {sup['pt'][src]:9.3f}")
+    print(f"  {'source':18} {'en words':>9} {'pt words':>9}")
+    for src in ALL:
+        print(f"  {src:18} {sup['en'][src]:9.3f} {sup['pt'][src]:9.3f}")
     res["substitution"] = {}
     for variant in ("other document", "same document"):
         res["substitution"][variant] = substitution(articles, units, flags, pt2en, translator,
@@ -227,14 +228,15 @@ def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) 
     rnd = random.Random(seed)
     pool = {}          # document -> [(unit, English content word)]
     for ai, ui, _, e in units:
-        pool.setdefault(articles[ai][0], []).extend(((ai, ui), w) for w in tokens(e, "en"))
+        pool.setdefault(articles[ai][0], []).extend(
+            ((ai, ui), t) for t in lw.content_tokens(e, "en"))
     docs = sorted(pool)
-    subs = []          # (index into units, word index, the changed English)
+    subs = []          # (index into units, the changed English, the new word's start)
     for n, (ai, ui, p, e) in enumerate(units):
-        sp = spans(e, "en")
-        if not sp:
+        toks = lw.content_tokens(e, "en")
+        if not toks:
             continue
-        i = rnd.randrange(len(sp))
+        old = toks[rnd.randrange(len(toks))]
         doc = articles[ai][0]
         while True:
             if variant == "other document":
@@ -242,33 +244,37 @@ def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) 
             else:
                 cand = [c for c in pool[doc] if c[0] != (ai, ui)] or pool[doc]
             new = rnd.choice(cand)[1]
-            if coverage.fold(new) != coverage.fold(sp[i].group(0)):
+            if new.fold != old.fold:
                 break
-        subs.append((n, i, e[:sp[i].start()] + new + e[sp[i].end():]))
-    en2pt_new = translator.translate([c for _, _, c in subs], "en", "pt")
-    recall, lost = dict.fromkeys(SOURCES, 0), dict.fromkeys(SOURCES, 0)
+        subs.append((n, e[:old.start] + new.text + e[old.end:], old.start))
+    en2pt_new = translator.translate([c for _, c, _ in subs], "en", "pt")
+    recall, lost = dict.fromkeys(ALL, 0), dict.fromkeys(ALL, 0)
     clean_scores = {src: [unsupported_share(f, src) for f in flags if f[0] or f[1]]
-                    for src in SOURCES}
-    sub_scores = {src: [] for src in SOURCES}
-    for (n, i, c), tr in zip(subs, en2pt_new):
+                    for src in ALL}
+    sub_scores = {src: [] for src in ALL}
+    m = 0
+    for (n, c, start), tr in zip(subs, en2pt_new):
         _, _, p, _ = units[n]
         after = unit_flags(p, c, pt2en[n], tr)
-        for src in SOURCES:
+        i = next((k for k, t in enumerate(lw.content_tokens(c, "en")) if t.start == start), None)
+        if i is None:        # the new word merged into a figure: not a content word here
+            continue
+        m += 1
+        for src in ALL:
             recall[src] += not after[0][i][src]
             lost[src] += any(b[src] and not a[src] for b, a in zip(flags[n][1], after[1]))
             sub_scores[src].append(unsupported_share(after, src))
-    m = len(subs)
     res = {"substitutions": m,
            "recall": {s: round(v / m, 3) for s, v in recall.items()},
            "false_alarm_base": {s: round(1 - v, 3) for s, v in sup["en"].items()},
            "pt_word_loses_support": {s: round(v / m, 3) for s, v in lost.items()},
-           "unit_auc": {s: round(auc(clean_scores[s], sub_scores[s]), 3) for s in SOURCES}}
+           "unit_auc": {s: round(auc(clean_scores[s], sub_scores[s]), 3) for s in ALL}}
     print(f"\nSubstitution test, replacement from the {variant} ({m} units, one English "
           f"content word each, seed {seed}):")
-    print(f"  {'source':10} {'new word':>10} {'original':>10} {'a pt word':>11} {'unit AUC':>9}")
-    print(f"  {'':10} {'unsupp.':>10} {'unsupp.':>10} {'loses supp.':>11}")
-    for src in SOURCES:
-        print(f"  {src:10} {res['recall'][src]:10.3f} {res['false_alarm_base'][src]:10.3f} "
+    print(f"  {'source':18} {'new word':>10} {'original':>10} {'a pt word':>11} {'unit AUC':>9}")
+    print(f"  {'':18} {'unsupp.':>10} {'unsupp.':>10} {'loses supp.':>11}")
+    for src in ALL:
+        print(f"  {src:18} {res['recall'][src]:10.3f} {res['false_alarm_base'][src]:10.3f} "
               f"{res['pt_word_loses_support'][src]:11.3f} {res['unit_auc'][src]:9.3f}")
     return res
 
