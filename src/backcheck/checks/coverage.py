@@ -23,6 +23,7 @@ faithful dev pairs the content-word length ratio of a bead stays within 0.57-1.6
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -41,6 +42,10 @@ class Params:
                                doc="a Portuguese clause this long missing from the English")
     added: float = threshold(6.0, score="added", floor=3.0,
                              doc="an English clause this long with no Portuguese source")
+    dropped_clause: float = threshold(3.0, score="dropped clause", floor=2.0,
+                                      doc="a wholly unsupported last Portuguese clause")
+    appended_clause: float = threshold(2.0, score="appended clause", floor=2.0,
+                                       doc="a wholly unsupported last English clause")
 
 
 def support_flags(text: str, lang: str, *vocabs) -> list[tuple[str, bool]]:
@@ -303,6 +308,21 @@ def gap_score(words, other_unsupported: int) -> tuple[float, list]:
 
 
 MIDDLE_WEIGHT = 0.6
+# the last clause of a sentence: after its last comma, semicolon, colon or dash
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+
+
+def tail_score(text: str, words, other_unsupported: int) -> tuple[float, list]:
+    """An appended (or dropped) final clause: the content words of the sentence's last
+    clause when none of them is supported, less half the other side's unsupported words.
+    On the NTREX development pairs a wholly unsupported last clause is rare (a translator
+    who rewords the end leaves words of both sides unexplained), and it is exactly what
+    "..., a move critics called premature" looks like."""
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(text.rstrip(' ."”\'’!?'))), default=0)
+    last = [w for w in words if w.token.start >= cut]
+    if not cut or not last or any(w.supported for w in last):
+        return 0.0, []
+    return len(last) - 0.5 * other_unsupported, last
 
 
 def _partial(ctx, explained: set) -> list[Issue]:
@@ -315,11 +335,20 @@ def _partial(ctx, explained: set) -> list[Issue]:
             continue
         sup = ctx.support(bead)
         u_pt, u_en = len(sup.unsupported("pt")), len(sup.unsupported("en"))
+        pt, en = ctx.texts(bead)[:2]
         om, missing = gap_score(sup.pt, u_en)
         ad, extra = gap_score(sup.en, u_pt)
+        tail_om, dropped = tail_score(pt, sup.pt, u_en)
+        tail_ad, appended = tail_score(en, sup.en, u_pt)
         ctx.observe(NAME, "omitted", om)
+        ctx.observe(NAME, "dropped clause", tail_om)
         if not ctx.partial_source:
             ctx.observe(NAME, "added", ad)
+            ctx.observe(NAME, "appended clause", tail_ad)
+        if tail_om >= p.dropped_clause and om < p.omitted:
+            om, missing = p.omitted, dropped
+        if tail_ad >= p.appended_clause and ad < p.added:
+            ad, extra = p.added, appended
         if om >= p.omitted and (n, "omission") not in explained and om >= ad:
             words = [w.text for w in missing]
             out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from backcheck.lang.words import Token, cognate, content_tokens, same_word, tokens
+from backcheck.lang.words import Token, cognate, content_tokens, same_word, stopwords, tokens
 
 SOURCES = ("copy", "mt", "dict", "syn")
 
@@ -85,9 +85,27 @@ def _inflected(word: str, vocab) -> bool:
     return word in vocab or any(same_word(word, v) for v in vocab)
 
 
-def _lemmas(dictionary, words: list[str], lang: str) -> dict[str, frozenset[str]]:
-    got = dictionary.lemmas(words, lang) if dictionary is not None else {}
-    return {w: frozenset(got.get(w, ())) | {w} for w in words}
+def _surface(ts) -> list[str]:
+    """The words to look up, as written but lower case: the dictionary needs the accents
+    ("polícia" is the police, "policia" a form of policiar)."""
+    return [t.text.lower() for t in ts if not t.fold.isdigit()]
+
+
+def _by_fold(found: dict, ts, lang: str) -> dict[str, frozenset[str]]:
+    """Results keyed by the words' folds, without function-word lemmas ("Toyota's" has
+    the lemma "be", "set" the translation "por": no evidence of content)."""
+    stop = stopwords(lang)
+    out: dict[str, set] = {}
+    for t in ts:
+        out.setdefault(t.fold, set()).update(x for x in found.get(t.text.lower(), ())
+                                             if x not in stop)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _lemmas(dictionary, ts, lang: str) -> dict[str, frozenset[str]]:
+    got = (_by_fold(dictionary.lemmas(_surface(ts), lang), ts, lang)
+           if dictionary is not None else {})
+    return {t.fold: got.get(t.fold, frozenset()) | {t.fold} for t in ts if not t.fold.isdigit()}
 
 
 def _expand(lemmas, thesaurus) -> set[str]:
@@ -112,13 +130,13 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
     pt_all = {t.fold for t in tokens(pt)} | {t.fold for t in ptt}
     en_all = {t.fold for t in tokens(en)} | {t.fold for t in ent}
     v_pt2en, v_en2pt = {t.fold for t in mtt}, {t.fold for t in bkt}
-    words = lambda ts: [t.fold for t in ts if not t.fold.isdigit()]   # noqa: E731
-    L_pt, L_en = _lemmas(dictionary, words(ptt), "pt"), _lemmas(dictionary, words(ent), "en")
-    L_mt, L_bk = _lemmas(dictionary, words(mtt), "en"), _lemmas(dictionary, words(bkt), "pt")
+    L_pt, L_en = _lemmas(dictionary, ptt, "pt"), _lemmas(dictionary, ent, "en")
+    L_mt, L_bk = _lemmas(dictionary, mtt, "en"), _lemmas(dictionary, bkt, "pt")
     use_dict = dictionary is not None and "dict" in sources
-    T_pt = dictionary.translations(words(ptt), "pt", "en") if use_dict else {}
-    T_en = dictionary.translations(words(ent), "en", "pt") if use_dict else {}
-    T_bk = dictionary.translations(words(bkt), "pt", "en") if use_dict else {}
+    def tr(ts, src, tgt):
+        return (_by_fold(dictionary.translations(_surface(ts), src, tgt), ts, tgt)
+                if use_dict else {})
+    T_pt, T_en, T_bk = tr(ptt, "pt", "en"), tr(ent, "en", "pt"), tr(bkt, "pt", "en")
 
     def lem(t, table):
         return table.get(t.fold, frozenset({t.fold}))
