@@ -155,16 +155,15 @@ def _keep_file(tmp_path, *lines):
 def test_user_keep_list_through_the_api(tmp_path):
     from conftest import need_apertium
     need_apertium()
-    from backcheck import pipeline
+    import backcheck
     from backcheck.article import Article, Side
-    from backcheck.translate import get_translator
     art = Article("k", Side(body=["Os turistas visitaram o Parque Estadual da Serra do Mar no domingo.",
                                   "Os vaqueiros conduziram o gado."]),
                   Side(body=["The tourists visited the Parque Estadual da Serra do Mar on Sunday.",
                              "The vaqueiros drove the cattle."]))
 
     def found(cfg):
-        rep = pipeline.check(art, get_translator(cfg), cfg)
+        rep = backcheck.check(art, config=cfg)
         return sorted((i.severity, i.evidence["en_items"][0]) for i in rep.issues
                       if i.type == "untranslated")
     cfg = Config(engine="apertium", cache_dir=str(tmp_path / "cache"))
