@@ -153,7 +153,8 @@ def neutral_phrases() -> tuple[str, ...]:
     """Phrases that hold a pole word without its pole ("at least", "lower court"),
     longest first (data/poles_neutral.en.txt)."""
     from backcheck.lang import lexicon
-    return lexicon.phrases("poles_neutral.en")
+    return tuple(sorted(lexicon.phrases("poles_neutral.en", folded=True),
+                        key=lambda p: (-len(p), p)))
 
 
 def _bases(word: str) -> list[str]:
