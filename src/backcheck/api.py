@@ -84,11 +84,13 @@ class Checker:
     def check_many(self, articles: Iterable[ArticleLike], *,
                    return_exceptions: Literal[True]) -> list[Report | Exception]: ...
 
-    def check_many(self, articles, *, return_exceptions=False):
+    def check_many(self, articles, *, return_exceptions=False, observations=None):
         """The reports of many articles, in order, their sentences translated together in
         one engine call per direction (much faster than one article at a time). With
         `return_exceptions=True` an article that cannot be loaded or checked gives its
-        exception (an InputError for bad input) in its place instead of stopping the rest."""
+        exception (an InputError for bad input) in its place instead of stopping the rest.
+        `observations`, a dict, collects every check's scores (what `backcheck calibrate`
+        fits thresholds on; see backcheck.checks.calibration)."""
         from backcheck import pipeline
         given: list = []
         for a in articles:
@@ -100,7 +102,8 @@ class Checker:
                 given.append(e)
         good = [a for a in given if isinstance(a, Article)]
         reports = iter(pipeline.check_many(good, self.translator, self.config, self.scorer,
-                                           return_exceptions=return_exceptions))
+                                           return_exceptions=return_exceptions,
+                                           observations=observations))
         return [next(reports) if isinstance(a, Article) else a for a in given]
 
 

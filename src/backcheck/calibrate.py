@@ -7,57 +7,49 @@ Entry point: `run(inputs, config, output, rate) -> Calibration`.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from backcheck.errors import InputError
 
 
 def _articles(inputs, config):
-    """Every article under `inputs`: article files, directories of JSON articles, JSONL."""
-    import json
-
-    from backcheck import article
-    files = []
-    for raw in inputs:
-        p = Path(raw)
-        if p.is_dir():
-            files += sorted(p.rglob("*.json")) + sorted(p.rglob("*.jsonl"))
-        elif p.exists():
-            files.append(p)
-        else:
-            raise InputError(p, "no such file or directory")
-    if not files:
+    """Every article under `inputs`, found and read as `backcheck batch` finds and reads
+    them (files, directories, JSONL)."""
+    from backcheck.batch import discovery, work
+    jobs = discovery.discover(inputs, Path(tempfile.gettempdir()) / "backcheck-calibrate")
+    if not jobs:
         raise InputError(", ".join(map(str, inputs)), "no articles found")
-    for f in files:
-        if f.suffix.lower() != ".jsonl":
-            yield f.stem, article.load(f, config=config)
-            continue
-        for k, line in enumerate(article.read_text(f).splitlines(), 1):
-            if line.strip():
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise InputError(f, f"line {k}: not a JSON article ({e})") from None
-                yield f"{f.stem}-{k}", article.from_dict(obj, source=f"{f}:{k}", config=config)
+    for item in discovery.read(jobs, config):
+        if item.error:
+            raise InputError(None, item.error)
+        yield item.job.name, work.load(item, config)
+
+
+CHUNK = 16          # articles translated together (one engine call per direction)
 
 
 def run(inputs, config, output, rate: float, progress=None):
-    from backcheck import checks, pipeline
+    from backcheck import Checker, checks
     from backcheck.checks import calibration
-    from backcheck.translate import get_scorer, get_translator
 
     if not 0 < rate < 1:
         raise InputError(None, f"--rate must be between 0 and 1, not {rate}")
-    translator = None if config.engine == "none" else get_translator(config)
-    scorer = get_scorer(config, translator)
-    engine = translator.info("pt", "en")["name"] if translator else "none"
+    checker = Checker(config)
+    engine = checker.engine["name"] if checker.engine else "none"
     observations: dict = {}
     n = 0
+    chunk: list = []
     for name, art in _articles(inputs, config):
-        pipeline.check(art, translator, config, scorer=scorer, observations=observations)
-        n += 1
-        if progress:
-            progress(n, name)
+        chunk.append(art)
+        if len(chunk) == CHUNK:
+            checker.check_many(chunk, observations=observations)
+            n, chunk = n + len(chunk), []
+            if progress:
+                progress(n, name)
+    if chunk:
+        checker.check_many(chunk, observations=observations)
+        n += len(chunk)
     units = observations.pop("units", 0)
     if not units:
         raise InputError(", ".join(map(str, inputs)), "no aligned sentence pairs to calibrate on")

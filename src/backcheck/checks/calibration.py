@@ -27,6 +27,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -103,19 +104,28 @@ def shipped(engine: str | None) -> Calibration | None:
 
 def load(path=None, engine: str | None = None) -> Calibration:
     """The calibration file `path` (from the config's `calibration`), else the one shipped
-    for `engine`, else the checks' defaults."""
+    for `engine`, else the checks' defaults. A file is read once while it is unchanged."""
     if path:
-        p = Path(path)
         try:
-            data = json.loads(p.read_text("utf-8"))
-        except FileNotFoundError:
-            raise InputError(p, "calibration file not found") from None
-        except (OSError, UnicodeDecodeError) as e:
-            raise InputError(p, f"cannot read the calibration: {e}") from None
-        except json.JSONDecodeError as e:
-            raise InputError(p, f"not a calibration file (invalid JSON: {e})") from None
-        return _from_dict(data, str(p))
+            stamp = os.stat(path).st_mtime_ns
+        except OSError:
+            stamp = None
+        return _read(str(path), stamp)
     return shipped(engine) or Calibration(engine=engine)
+
+
+@lru_cache(maxsize=8)
+def _read(path: str, _stamp) -> Calibration:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(p, "calibration file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(p, f"cannot read the calibration: {e}") from None
+    except json.JSONDecodeError as e:
+        raise InputError(p, f"not a calibration file (invalid JSON: {e})") from None
+    return _from_dict(data, str(p))
 
 
 def _from_dict(data, where) -> Calibration:
