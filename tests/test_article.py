@@ -52,9 +52,21 @@ def test_json_units_are_joined_and_extra_keys_ignored(tmp_path):
     d["pt"]["credit"] = "Foto: Fulano/Agência"
     art = article.load(write(tmp_path, "x.json", json.dumps(d)))
     assert art.id == "a1"
-    assert art.pt.body == ["Primeira frase. Segunda frase.", "Parágrafo como texto."]
+    # a paragraph's items are its lines; the segmenter re-splits them (units never trusted)
+    assert art.pt.body == ["Primeira frase.\nSegunda frase.", "Parágrafo como texto."]
     assert art.pt.credit == "Foto: Fulano/Agência"
     assert art.en.headline == "Government launches programme"
+
+
+def test_json_lines_without_a_full_stop_are_sentences_of_their_own():
+    from backcheck import segment
+    d = obj()
+    d["pt"]["body"] = [["Estrangeiros pagarão mais impostos segundo o novo plano",
+                        "A mudança entra em vigor em abril", "e vale para todos."]]
+    art = article.from_dict(d)
+    assert segment.split(art.pt.body[0], "pt") == [
+        "Estrangeiros pagarão mais impostos segundo o novo plano",
+        "A mudança entra em vigor em abril e vale para todos."]
 
 
 def test_json_id_falls_back_to_file_stem(tmp_path):

@@ -186,7 +186,9 @@ def _side_from(obj, name: str, path) -> Side:
             units = para
         else:
             raise InputError(path, f"'{name}.body[{i}]' must be a string or a list of strings")
-        text = clean(" ".join(units))
+        # the items of a paragraph are its lines: kept apart by a line break, which the
+        # segmenter reads as a boundary after a line with no final punctuation
+        text = "\n".join(c for u in units if (c := clean(u)))
         if text:
             side.body.append(text)
     return side

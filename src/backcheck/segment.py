@@ -138,8 +138,28 @@ def _repair(pieces: list[str]) -> list[str]:
 QUOTE_MARKS = frozenset("\"“”„‟«»‘’‚‛‹›'")
 
 
+# A line that ends without sentence punctuation, followed by one that starts like a
+# sentence, is a sentence of its own: a title-like line or a list item (news lines given
+# one per item often have no full stop). A line that ends mid-sentence before a lower-case
+# word runs on.
+_LINE_END = re.compile(r"[.!?…:;,\-–—\"'”’»)\]]\s*$")
+_LINE_START = re.compile(r"^\s*[\"'“‘«(\[]*[A-ZÀ-Ý0-9]")
+
+
 def split(text: str, lang: str) -> list[str]:
-    """Split running text into sentences (whitespace inside is normalised to single spaces)."""
+    """Split running text into sentences (whitespace inside is normalised to single spaces).
+    A line break ends a sentence after a line with no final punctuation when the next line
+    starts with a capital, a digit or an opening quote."""
+    lines = [ln for ln in (text or "").split("\n") if ln.strip()]
+    if len(lines) > 1:
+        chunks = [lines[0]]
+        for ln in lines[1:]:
+            if not _LINE_END.search(chunks[-1]) and _LINE_START.match(ln):
+                chunks.append(ln)
+            else:
+                chunks[-1] += " " + ln
+        if len(chunks) > 1:
+            return [s for c in chunks for s in split(c, lang)]
     text = " ".join((text or "").split())
     if not text:
         return []

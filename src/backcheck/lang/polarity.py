@@ -116,7 +116,7 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                       and participle.match(words[i + 1])
                       and (i == 0 or words[i - 1] not in aux)):
                     weak += 1
-                elif negated and (w in CONCORD[lang] or (w in strong_forms and i > 0
+                elif negated and (w in CONCORD[lang] or (w in ("not", "não") and i > 0
                                                          and words[i - 1] in ("and", "or", "e", "ou"))):
                     weak += 1   # the same negation continued ("não ... nem", "not X and not Y")
                 elif w in ("nem", "nor") and not negated and prev_negated:
