@@ -113,9 +113,11 @@ class DaskExecutor(Executor):
                                                  f"{WAIT_FOR_WORKERS_S} s") from None
             return client, client.close
         try:
+            # ":0": the scheduler's HTTP endpoint on a free port (with None it still takes
+            # 8787, and two batches on one machine would clash)
             cluster = distributed.LocalCluster(
                 n_workers=min(self.workers, jobs), threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None, silence_logs=logging.CRITICAL)
+                host="127.0.0.1", dashboard_address=":0", silence_logs=logging.CRITICAL)
         except (OSError, RuntimeError, TimeoutError) as e:
             raise InputError(None, f"cannot start a local Dask cluster: {e}") from None
         client = distributed.Client(cluster)

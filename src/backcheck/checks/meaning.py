@@ -78,11 +78,11 @@ def _pole_counts(lemmas, text: str, lang: str = "en") -> dict[tuple[str, str], l
     out: dict[tuple[str, str], list[str]] = {}
     for phrase in thesaurus.phrases(lang):
         k = folded.count(f" {phrase} ")
-        for key in thesaurus.poles(phrase, lang) if k else ():
+        for key in sorted(thesaurus.poles(phrase, lang)) if k else ():
             out.setdefault(key, []).extend([phrase] * k)
-    for w, k in counts.items():
+    for w, k in sorted(counts.items()):      # sorted: reports must not depend on hash order
         if k > 0 and w.isalpha():
-            for key in thesaurus.poles(w, lang):
+            for key in sorted(thesaurus.poles(w, lang)):
                 out.setdefault(key, []).extend([w] * k)
     return out
 
@@ -102,7 +102,7 @@ def reversals(sup, en: str, pt2en: str | None = None,
     # a Portuguese word the engine left untranslated speaks through the dictionary
     for w in sup.pt:
         if w.fold in sup.mt_en:
-            mt.update(sup.pt_translations.get(w.fold, ()))
+            mt.update(sorted(sup.pt_translations.get(w.fold, ())))
     mt_p = _pole_counts(mt, pt2en or "")
     # what the Portuguese says in its own words, for what the engine garbles
     for key, words in _pole_counts(sup.pt_lemmas, pt, "pt").items():
@@ -111,7 +111,7 @@ def reversals(sup, en: str, pt2en: str | None = None,
     unsupported = {x for w in sup.en if not w.supported for x in w.lemmas}
     back = _pole_counts(sup.back_en, "")
     out = []
-    for (name, pole), said in en_p.items():
+    for (name, pole), said in sorted(en_p.items()):
         other = (name, "b" if pole == "a" else "a")
         if len(said) <= len(mt_p.get((name, pole), ())):
             continue                       # the Portuguese suggests this pole as often

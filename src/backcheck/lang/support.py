@@ -146,10 +146,11 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
     suggested_en = Counter(x for t in mtt for x in lem(t, L_mt))
     mt_lemmas = Counter(suggested_en)
     suggested_pt = Counter(x for t in bkt for x in lem(t, L_bk))
+    # sorted: a frozenset's order changes with the hash seed, and reports must not
     for tr in T_pt.values():
-        suggested_en.update(tr)
+        suggested_en.update(sorted(tr))
     for tr in T_en.values():
-        suggested_pt.update(tr)
+        suggested_pt.update(sorted(tr))
     dict_en = set().union(*T_pt.values()) if T_pt else set()      # English from pt words
     dict_pt = set().union(*T_en.values()) if T_en else set()
     syn_en = _expand(set(suggested_en), thesaurus) if "syn" in sources else set()
@@ -183,6 +184,6 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
 
     return Support(tuple(pt_word(t) for t in ptt), tuple(en_word(t) for t in ent),
                    pt_lemmas, en_lemmas, suggested_en, suggested_pt, dict(T_pt), mt_lemmas,
-                   Counter(x for tr in T_bk.values() for x in tr),
+                   Counter(x for tr in T_bk.values() for x in sorted(tr)),
                    Counter(t.fold for t in tokens(pt2en or "")),
                    Counter(t.fold for t in tokens(en or "")))
