@@ -42,7 +42,7 @@ class Params:
     # rewording, and a miss costs more than a look)
     major: float = threshold(0.3, score="flip", budget=3.0, floor=0.25,
                              doc="a polarity difference this literal is reported")
-    critical: float = threshold(0.8, score="flip", budget=0.0, floor=0.6,
+    critical: float = threshold(0.8, score="flip", budget=0.0, floor=0.6, margin=1.15,
                                 doc="above every faithful pair: critical when confirmed")
 
 
