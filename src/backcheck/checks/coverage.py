@@ -29,6 +29,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from backcheck.lang.figures import value_tokens
 from backcheck.report.model import Issue
 
 NAME = "coverage"
@@ -83,29 +84,18 @@ def content(text: str | None, lang: str) -> list[str]:
 
 # A figure is one word whatever its spelling: "1,6 milhões" and "1.6m" are one token each
 # (the same one), not "1 6 milhoes" against "1 6m" (the number check compares values).
-FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
-                    r"(?:\s?(mil milhões|milhões|milhão|milhoes|milhao|bilhões|bilhão|mil|"
-                    r"million|billion|thousand|bn|mn|m|k)\b)?")
-MULT = {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6,
-        "bilhão": 1e9, "bilhões": 1e9, "mil milhões": 1e9, "thousand": 1e3, "k": 1e3,
-        "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-
-
-def _figure(m: re.Match, lang: str) -> str:
-    from backcheck.checks.number import parse_number   # one reading of figures for both checks
-    if not m.group(2) and not re.search(r"[.,]", m.group(1)):
-        return m.group(0)
-    v = parse_number(m.group(1), lang)
-    if v is None:
-        return m.group(0)
-    v *= MULT.get(m.group(2) or "", 1)
-    return " " + (str(int(v)) if v == int(v) else f"{v:g}".replace(".", "d")) + " "
+def _figures_as_words(text: str, lang: str) -> str:
+    out, k = [], 0
+    for s, e, v in value_tokens(text, lang):
+        out += [text[k:s], f" {v} "]
+        k = e
+    return "".join(out) + text[k:]
 
 
 @lru_cache(maxsize=8192)
 def _content(text: str, lang: str) -> tuple[str, ...]:
     out = []
-    text = FIGURE.sub(lambda m: _figure(m, lang), text)
+    text = _figures_as_words(text, lang)
     for w in words(text):
         f = fold(w)
         if f in STOP[lang] or (len(f) < 3 and not f.isdigit()):
