@@ -115,6 +115,10 @@ def test_shares_periods_and_magnitudes():
 def test_calendar_words_for_the_other_readers():
     words = figures.calendar_words()
     assert {"marco", "outubro", "october", "sept", "sexta", "feira", "saturday"} <= words
+    assert "may" in figures.month_names("en") and "mai" not in figures.month_names("pt")
+    assert {"mai", "set", "sept"} <= figures.month_names(None, abbreviations=True)
+    assert {"wed", "thurs", "sáb"} <= figures.weekday_names(None, abbreviations=True)
+    assert "monday" in figures.weekday_names("en") and "monday" not in figures.weekday_names("pt")
 
 
 def test_every_figure_lexicon_is_a_data_file_not_a_table_in_code():

@@ -4,7 +4,8 @@ weekday's bracketed date ("quarta-feira (19)", which English often drops).
 
 Entry points: `months(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
 glued, lang)`, `range_end(raw, before)`, `bracketed_day(before, after, lang)`,
-`calendar_words(folded=True)`.
+`calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
+`weekday_names(lang, abbreviations)`.
 """
 from __future__ import annotations
 
@@ -45,16 +46,30 @@ def _weekday_re(lang: str) -> str:
                        for f in lexicon.variants(row["names"]))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def month_names(lang: str | None = None, abbreviations: bool = False) -> frozenset[str]:
+    """Month names of one language (both when None), lower case, with their
+    abbreviations when asked."""
+    cols = ("names", "abbrevs") if abbreviations else ("names",)
+    return frozenset(f.lower() for row in lexicon.rows("months") if lang in (None, row["lang"])
+                     for c in cols for f in lexicon.variants(row[c]))
+
+
+@lru_cache(maxsize=8)
+def weekday_names(lang: str | None = None, abbreviations: bool = False) -> frozenset[str]:
+    """Weekday names of one language (both when None), lower case ("segunda-feira" also
+    as "segunda" and "feira"), with their abbreviations when asked."""
+    cols = ("names", "abbrevs") if abbreviations else ("names",)
+    return frozenset(w for row in lexicon.rows("weekdays") if lang in (None, row["lang"])
+                     for c in cols for f in lexicon.variants(row[c])
+                     for w in {f.lower(), *f.lower().split("-")})
+
+
+@lru_cache(maxsize=2)
 def calendar_words(folded: bool = True) -> frozenset[str]:
     """Month names, their abbreviations and weekday names of both languages (folded when
     asked): words that are dates, not names (for the name and segmentation readers)."""
-    out = set()
-    for lang in ("pt", "en"):
-        out |= set(_months(lang)[0])
-    for row in lexicon.rows("weekdays"):
-        for f in lexicon.variants(row["names"]):
-            out |= {f.lower(), *f.lower().split("-")}
+    out = month_names(None, True) | weekday_names(None)
     return frozenset(fold(w) if folded else w for w in out)
 
 
