@@ -407,7 +407,7 @@ def test_thresholds_come_from_the_calibration():
              ("A empresa tem 210 funcionários.", "The company has a large staff.")]
     assert number.Params().changed == 0.6 and number.Params().one_sided == 0.5
     ctx = ctx_for(pairs)
-    ctx.calibration = Calibration(values={"number": {"changed": 0.95, "one_sided": 0.9}})
+    ctx.calibration = Calibration(values={"number": {"changed": 0.95, "one_sided": 0.6}})
     assert [i.severity for i in number.check(ctx)] == ["minor", "info"]
 
 
@@ -451,3 +451,9 @@ def test_cli_headline_figure_and_body_change(tmp_path):
     [i] = _cli(tmp_path, art, "--engine", "none")
     assert i["severity"] == "major" and i["pt"]["field"] == "body"
     assert "20" in i["message"] and "15" in i["message"]
+
+
+def test_a_figure_repeated_by_a_doubled_fragment_is_not_a_new_figure():
+    got = issues([("O governo prevê exportações de 106 milhões de toneladas em 2025.",
+                   "The government forecasts exports of 106 million tonnes of 106 million tonnes in 2025.")])
+    assert [i for i in got if i.severity != "info"] == []

@@ -65,6 +65,7 @@ class Params:
 CHANGED = 0.9          # a figure in digits on both sides that differs
 ONE_SIDED = 0.55       # a plain figure in digits on one side only
 INFO_FROM = 0.3        # findings below the thresholds but at least this are shown as info
+REPEATED = 0.5         # a one-sided figure equal to one matched in the same bead
 
 
 def _weight(f: Figure) -> float:
@@ -351,21 +352,26 @@ def check(ctx) -> list:
         left_en = [b for b in left_en if not b.absorb_only]
         left_pt, left_en = _keep_soft(left_pt, left_en), _keep_soft(left_en, left_pt)
 
-        # scores
-        changed_scores = [CHANGED * min(_weight(a), _weight(b)) for a, b in changed]
-        # a conversion nearly right but not hedged is a change, a weaker one
-        changed_scores += [CHANGED * (0.75 if off <= p.approx_conversion else 1.0)
-                           * min(_weight(a), _weight(b)) for a, b, off in misconverted]
-        changed_scores += [0.4 for _ in approx]
-        together = [(a, b) for a in left_pt for b in left_en if pairable(a, b)]
-        changed_scores += [pair_score(a, b) for a, b in together]
-        paired_pt = {id(a) for a, _ in together}
-        paired_en = {id(b) for _, b in together}
-        alone = [a for a in left_pt if id(a) not in paired_pt] + \
-                [b for b in left_en if id(b) not in paired_en]
+        # scores. `changed`: figures left over together that one could have become
+        # (3,2% / 2.3%), a matched value whose currency, unit or percent sort differs, a
+        # conversion that is off; a hedged conversion within rounding is only shown
+        scored = [(a, b, CHANGED * min(_weight(a), _weight(b))) for a, b in changed]
+        scored += [(a, b, CHANGED * (0.75 if off <= p.approx_conversion else 1.0)
+                    * min(_weight(a), _weight(b))) for a, b, off in misconverted]
+        scored += [(a, b, pair_score(a, b)) for a in left_pt for b in left_en if pairable(a, b)]
+        s_changed = max((sc for _, _, sc in scored), default=0.0)
+        # `one-sided`: a figure in no pair strong enough to be a change
+        strong = {id(x) for a, b, sc in scored if sc >= p.changed for x in (a, b)}
+        alone = [f for f in left_pt + left_en if id(f) not in strong]
+        alone += [x for a, b, sc in scored if sc < p.changed for x in (a, b)
+                  if x not in left_pt + left_en and id(x) not in strong]
         headline = fields[k] == "headline"
-        one_scores = [0.0 if headline or f.soft else one_sided_score(f) for f in alone]
-        s_changed = max(changed_scores, default=0.0)
+        # a figure repeated on one side ("of 106 million tonnes of 106 million tonnes") is
+        # no new figure: the artifact check weighs doubled fragments
+        matched = [x for x, _ in pairs] + [y for _, y in pairs]
+        one_scores = [0.0 if headline or f.soft else
+                      one_sided_score(f) * (REPEATED if _covered(f, matched) else 1.0)
+                      for f in alone]
         s_one = max(one_scores, default=0.0)
         ctx.observe(NAME, "changed", s_changed)
         ctx.observe(NAME, "one-sided", s_one)
@@ -373,9 +379,9 @@ def check(ctx) -> list:
         # the issue of this bead, if any
         if s_changed >= p.changed:
             severity = "major"
-        elif s_one >= p.one_sided or s_changed >= p.one_sided:
+        elif s_one >= p.one_sided:
             severity = "minor"
-        elif max(s_changed, s_one) >= INFO_FROM or converted:
+        elif max(s_changed, s_one) >= INFO_FROM or converted or approx:
             severity = "info"
         else:
             continue
