@@ -6,6 +6,7 @@ import sys
 from backcheck import checks
 from backcheck.align import Bead
 from backcheck.checks import number
+from backcheck.lang import figures
 from backcheck.config import Config
 from backcheck.segment import Segment, Segmented
 
@@ -111,7 +112,7 @@ def test_unit_conversion_is_shown_and_a_wrong_one_flagged():
 
 def test_extract_normalises_both_locales():
     def vals(text, lang):
-        return sorted(v for it in number.extract(text, lang) if it.kind == "num" for v in it.values)
+        return sorted(v for it in figures.read(text, lang) if it.kind == "num" for v in it.values)
     assert vals("R$ 4,2 bilhões", "pt") == vals("R$4.2 billion", "en") == [4.2e9]
     assert vals("3,5%", "pt") == vals("3.5%", "en") == [3.5]
     assert vals("1.250", "pt") == vals("1,250", "en") == [1250]
@@ -198,8 +199,8 @@ def test_counted_groups_halves_and_whole_percent_read_as_figures():
              ("A cidade inaugurou a primeira linha de ônibus 100% elétricos.",
               "The city opened its first all-electric bus line.")]
     assert issues(pairs) == []
-    assert {v for i in number.extract("meio milhão e três centenas", "pt") for v in i.values} == {500000.0, 300.0}
-    assert [set(i.values) for i in number.extract("half a million people", "en")] == [{500000.0}]
+    assert {v for i in figures.read("meio milhão e três centenas", "pt") for v in i.values} == {500000.0, 300.0}
+    assert [set(i.values) for i in figures.read("half a million people", "en")] == [{500000.0}]
 
 
 def test_changed_half_million_and_whole_percent_still_flagged():
@@ -298,7 +299,7 @@ def test_age_groups_half_hours_decades_and_fortnights_in_words():
            ("Ao longo de seis décadas, compôs 400 canções.", "Over 50 years he wrote 400 songs.")]
     assert [i.severity for i in issues(bad)] == ["major", "major"]
     # codes keep their digits: Covid-19 is not 19
-    assert [i.kind for i in number.extract("a Covid-19 e o sub-20", "pt")] == ["code", "num"]
+    assert [i.kind for i in figures.read("a Covid-19 e o sub-20", "pt")] == ["code", "num"]
 
 
 def test_a_year_and_a_half_is_eighteen_months():
@@ -316,3 +317,143 @@ def test_durations_race_times_and_converted_words():
     # a duration only meets a duration: 48 hours is not 2 hours
     [i] = issues([("A greve durou 48 horas.", "The strike lasted 2 hours.")])
     assert i.severity == "major"
+
+
+# ---- conventions of real translations, scores and calibration ---------------------------
+
+def test_conversions_clock_conventions_and_ordinals_of_real_translations_agree():
+    pairs = [
+        ("Fica a cerca de 1,5 km de distância.", "It is about a mile away."),
+        ("A maré vermelha se estende a cerca de 200 km da costa.", "The bloom extends approximately 130 miles of coastline."),
+        ("O ala de 1,98m foi criado em Baton Rouge.", "The 6-foot-6 forward grew up in Baton Rouge."),
+        ("O chapéu tem uma aba de cerca de 60 cm.", "The hat has a two-foot wide brim."),
+        ("O avião afundou cerca de 30 metros.", "The plane sank in about 30 meters (100 feet) of water."),
+        ("Chuvas de 5 a 10 cm são esperadas.", "Rainfall of 2 to 4 inches is expected."),
+        ("O crime ocorreu por volta das 2h:30.", "The shooting took place at about 02:30."),
+        ("A hora certa para beber é às 17:30h do sábado.", "The perfect time for a pint is 5.30pm on a Saturday."),
+        ("Às duas da tarde, duas carrinhas estavam lá.", "At 2pm two vans were there."),
+        ("Um ano depois do referendo de 1o de outubro.", "A year after the October 1 referendum."),
+        ("A guerra contra a Coreia, entre 1950 e 1953.", "The 1950-53 Korea War."),
+        ("O Chelsea marcou no 25o minuto.", "Chelsea scored in the 25th minute."),
+        ("Estavam 26º na costa norte.", "It was a sunny 80 degrees on the north shore."),
+    ]
+    got = issues(pairs)
+    assert all(i.severity == "info" for i in got), [(i.severity, i.message) for i in got]
+
+
+def test_real_errors_of_published_translations_stay_flagged():
+    bad = [("A Sainsbury's vendeu sua rede de 218 lojas.", "Sainsbury's sold its 281-store business."),
+           ("Yuan entrou no mercado às 4h04.", "Yuan entered the market at 4.40 am."),
+           ("O porco, com 227 quilos, atacou.", "The 550 pound hog attacked."),
+           ("Estava a quase 3 metros do gol.", "He was about 30 yards out from goal."),
+           ("O quarto ficava no 50º andar.", "The room was on the fifth floor.")]
+    assert [i.severity for i in issues(bad)] == ["major"] * 5
+
+
+def test_month_names_abbreviations_and_names_are_not_wrong_numbers():
+    # a month on one side only is a free choice (issue 10: --engine none counted it)
+    assert [i for i in issues([
+        ("Em outubro, Saipov teria usado um caminhão.", "Saipov allegedly used a truck on Oct."),
+        ("Track Palin se alistou em setembro.", "Track Palin enlisted on Sept."),
+        ("A Sra. May referiu que o mercado está partido.", "Mrs May said the market is broken."),
+        ("A China quer liderar a inovação em IA.", "China is aiming to be No.1 in AI."),
+        ("O projeto Nord Stream é económico.", "The Nord Stream 2 project is economic."),
+    ]) if i.severity != "info"] == []
+    # a changed month next to a day is still a changed date
+    [i] = issues([("A reunião será em 6 de maio.", "The meeting will be on June 6.")])
+    assert i.severity == "major" and "maio" in i.message and "June" in i.message
+
+
+def test_a_figure_shown_in_a_message_has_no_sentence_full_stop():
+    [i] = issues([("A alta virá em junho.", "The rise will come in March.")])
+    assert "junho." not in i.message and "junho" in i.message
+    assert i.evidence["pt_items"] == ["junho"]
+
+
+def test_a_changed_body_figure_is_major_even_when_the_headline_has_it():
+    # issue 9: 20 in the headline excused 20 -> 15 in the body (alignment slop across fields)
+    pt = [Segment("pt", "headline", None, "Enchente deixa 20 mortos"),
+          Segment("pt", "body", 0, "A enchente deixou 20 mortos na região.")]
+    en = [Segment("en", "headline", None, "Flood leaves 20 dead"),
+          Segment("en", "body", 0, "The flood left 15 dead in the region.")]
+    ctx = checks.Context(None, Segmented(pt, en), None, None,
+                         [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)], Config())
+    [i] = number.check(ctx)
+    assert i.severity == "major" and "20" in i.message and "15" in i.message
+    assert i.pt.field == "body"
+
+
+def test_one_sided_figures_score_lower_than_changed_ones_and_headlines_stay_uncounted():
+    ctx = ctx_for([("A empresa tem 210 funcionários.", "The company has a large staff."),
+                   ("A inflação foi de 3,2%.", "Inflation was 2.3%.")])
+    ctx.observations = {}
+    got = number.check(ctx)
+    assert [i.severity for i in got] == ["minor", "major"]
+    assert got[0].evidence["score"] < got[1].evidence["score"]
+    obs = ctx.observations["number"]
+    assert len(obs["changed"]) == len(obs["one-sided"]) == 2       # once per bead
+    assert max(obs["changed"]) == got[1].evidence["score"]
+    # in the headline a figure on one side only is never counted (the policy would make it
+    # critical); a changed one is
+    pt = [Segment("pt", "headline", None, "Bernard Vann é homenageado")]
+    en = [Segment("en", "headline", None, "Bernard Vann: WW1 cleric celebrated")]
+    hctx = checks.Context(None, Segmented(pt, en), None, None, [Bead((0,), (0,), 0.9)], Config())
+    assert [i for i in number.check(hctx) if i.severity != "info"] == []
+
+
+def test_thresholds_come_from_the_calibration():
+    from backcheck.checks.calibration import Calibration
+    pairs = [("A inflação foi de 3,2%.", "Inflation was 2.3%."),
+             ("A empresa tem 210 funcionários.", "The company has a large staff.")]
+    assert number.Params().changed == 0.6 and number.Params().one_sided == 0.5
+    ctx = ctx_for(pairs)
+    ctx.calibration = Calibration(values={"number": {"changed": 0.95, "one_sided": 0.6}})
+    assert [i.severity for i in number.check(ctx)] == ["minor", "info"]
+
+
+def test_evidence_spans_point_at_the_figures():
+    [i] = issues([("O público foi de 41.237 pessoas.", "The crowd was 41,723.")])
+    (a, b), = i.evidence["pt_spans"]
+    assert i.pt.text[a:b] == "41.237"
+    (a, b), = i.evidence["en_spans"]
+    assert i.en.text[a:b] == "41,723"
+
+
+def _cli(tmp_path, art, *args):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--format", "json",
+                          *args], capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+    return [i for i in json.loads(out.stdout)["issues"] if i["type"] == "number"]
+
+
+def test_cli_engine_none_does_not_count_month_names(tmp_path):
+    # issue 10 item 7: dev-001's shape, months on both sides, no translation engine
+    art = {"id": "m1",
+           "pt": {"headline": "Banco Central eleva a Selic para 11,75% e sinaliza nova alta em maio",
+                  "body": [["Analistas já projetam taxa de 12,5% até junho."],
+                           ["O comunicado abriu espaço para mais 0,5 p.p. em maio e uma última alta em junho."]]},
+           "en": {"headline": "Central Bank raises Selic rate to 11.75% and signals another hike in May",
+                  "body": [["Analysts already project a 12.5% rate by June."],
+                           ["The statement opened the door to another 0.5 percentage point in May and a final increase in June."]]}}
+    assert _cli(tmp_path, art, "--engine", "none") == []
+
+
+def test_cli_headline_figure_and_body_change(tmp_path):
+    art = {"id": "h1",
+           "pt": {"headline": "Enchente deixa 20 mortos no Sul",
+                  "body": [["A enchente deixou 20 mortos na região, segundo a Defesa Civil."],
+                           ["As chuvas continuam."]]},
+           "en": {"headline": "Flood leaves 20 dead in the South",
+                  "body": [["The flood left 15 dead in the region, according to civil defence."],
+                           ["The rain continues."]]}}
+    [i] = _cli(tmp_path, art, "--engine", "none")
+    assert i["severity"] == "major" and i["pt"]["field"] == "body"
+    assert "20" in i["message"] and "15" in i["message"]
+
+
+def test_a_figure_repeated_by_a_doubled_fragment_is_not_a_new_figure():
+    got = issues([("O governo prevê exportações de 106 milhões de toneladas em 2025.",
+                   "The government forecasts exports of 106 million tonnes of 106 million tonnes in 2025.")])
+    assert [i for i in got if i.severity != "info"] == []

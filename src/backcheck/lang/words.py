@@ -18,14 +18,10 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from backcheck.lang import lexicon
-from backcheck.lang.figures import parse_number
+from backcheck.lang.figures import value_tokens
 from backcheck.lang.normalise import fold
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# A figure with decimals or a multiplier word: read as one value.
-FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
-                    r"(?:\s?(mil milhões|milhões|milhão|milhoes|milhao|bilhões|bilhão|mil|"
-                    r"million|billion|thousand|bn|mn|m|k)\b)?")
 
 
 @lru_cache(maxsize=2)
@@ -41,11 +37,6 @@ def own_function_words(lang: str) -> frozenset[str]:
     return stopwords(lang) - stopwords("en" if lang == "pt" else "pt")
 
 
-@lru_cache(maxsize=1)
-def _multipliers() -> dict[str, float]:
-    return {fold(k): float(v) for k, v in lexicon.mapping("multipliers", "form", "value").items()}
-
-
 @dataclass(frozen=True)
 class Token:
     text: str          # as written
@@ -59,22 +50,11 @@ def tokens(text: str) -> list[Token]:
             for m in WORD.finditer(text or "")]
 
 
-def _figure_value(m: re.Match, lang: str) -> str | None:
-    if not m.group(2) and not re.search(r"[.,]", m.group(1)):
-        return None
-    v = parse_number(m.group(1), lang)
-    if v is None:
-        return None
-    v *= _multipliers().get(fold(m.group(2) or ""), 1)
-    return str(int(v)) if v == int(v) else f"{v:g}".replace(".", "d")
-
-
 @lru_cache(maxsize=16384)
 def content_tokens(text: str, lang: str) -> tuple[Token, ...]:
     """The content words of `text` with their place in it (figures read as values)."""
     text = text or ""
-    figures = [(m.start(), m.end(), v) for m in FIGURE.finditer(text)
-               if (v := _figure_value(m, lang)) is not None]
+    figures = value_tokens(text, lang)     # a figure with decimals or a multiplier: one value
     stop = stopwords(lang)
     out, k = [], 0
     for t in tokens(text):

@@ -1,0 +1,135 @@
+"""Dates: month names ("maio" = "May" = 5), years (soft: "em 2024" may be "last year"),
+decades ("anos 90" = "the '90s"), year ranges ("1950-53" = "entre 1950 e 1953") and a
+weekday's bracketed date ("quarta-feira (19)", which English often drops).
+
+Entry points: `months(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
+glued, lang)`, `range_end(raw, before)`, `bracketed_day(before, after, lang)`,
+`calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
+`weekday_names(lang, abbreviations)`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from backcheck.lang import lexicon
+from backcheck.lang.figures.model import Figure, alternation
+from backcheck.lang.normalise import fold
+
+
+@lru_cache(maxsize=2)
+def _months(lang: str) -> tuple[dict[str, int], set[str], set[str]]:
+    """({form: month}, abbreviations, ambiguous full names), lower case."""
+    value, abbrevs, ambiguous = {}, set(), set()
+    for row in lexicon.rows("months"):
+        if row["lang"] != lang:
+            continue
+        for f in lexicon.variants(row["names"]):
+            value[f.lower()] = int(row["value"])
+        for f in lexicon.variants(row["abbrevs"]):
+            value.setdefault(f.lower(), int(row["value"]))
+            abbrevs.add(f.lower())
+        ambiguous |= {f.lower() for f in lexicon.variants(row["ambiguous"])}
+    return value, abbrevs, ambiguous
+
+
+@lru_cache(maxsize=2)
+def _cue_re(lang: str) -> re.Pattern:
+    forms = [f.lower() for row in lexicon.rows("date_cues") if row["lang"] == lang
+             for f in lexicon.variants(row["forms"])]
+    return re.compile(r"\b(?:" + alternation(forms) + r")\s*$")
+
+
+@lru_cache(maxsize=2)
+def _weekday_re(lang: str) -> str:
+    return alternation(f.lower() for row in lexicon.rows("weekdays") if row["lang"] == lang
+                       for f in lexicon.variants(row["names"]))
+
+
+@lru_cache(maxsize=8)
+def month_names(lang: str | None = None, abbreviations: bool = False) -> frozenset[str]:
+    """Month names of one language (both when None), lower case, with their
+    abbreviations when asked."""
+    cols = ("names", "abbrevs") if abbreviations else ("names",)
+    return frozenset(f.lower() for row in lexicon.rows("months") if lang in (None, row["lang"])
+                     for c in cols for f in lexicon.variants(row[c]))
+
+
+@lru_cache(maxsize=8)
+def weekday_names(lang: str | None = None, abbreviations: bool = False) -> frozenset[str]:
+    """Weekday names of one language (both when None), lower case ("segunda-feira" also
+    as "segunda" and "feira"), with their abbreviations when asked."""
+    cols = ("names", "abbrevs") if abbreviations else ("names",)
+    return frozenset(w for row in lexicon.rows("weekdays") if lang in (None, row["lang"])
+                     for c in cols for f in lexicon.variants(row[c])
+                     for w in {f.lower(), *f.lower().split("-")})
+
+
+@lru_cache(maxsize=2)
+def calendar_words(folded: bool = True) -> frozenset[str]:
+    """Month names, their abbreviations and weekday names of both languages (folded when
+    asked): words that are dates, not names (for the name and segmentation readers)."""
+    out = month_names(None, True) | weekday_names(None)
+    return frozenset(fold(w) if folded else w for w in out)
+
+
+def _beside_digits(text: str, start: int, end: int) -> bool:
+    """A day or a year right before or after the word ("3 de jan.", "Jan. 3", "May 2019")."""
+    return bool(re.search(r"\d(?:º|ª|st|nd|rd|th)?\s*(?:de\s*)?$", text[max(0, start - 8):start])
+                or re.match(r"\.?\s*(?:de\s*|/)?\d", text[end:end + 8]))
+
+
+def months(text: str, lang: str) -> list[Figure]:
+    """Every month name of the text. A full name is a month ("Rio de Janeiro" aside); an
+    abbreviation only beside a day or a year, or (English) capitalised with its dot
+    ("on Sept."); an ambiguous name ("May", "March") only capitalised beside a day or a
+    year, or after a word that introduces a date ("in May", not "Mrs May")."""
+    value, abbrevs, ambiguous = _months(lang)
+    out = []
+    for m in re.finditer(r"\b([^\W\d_]+)(\.?)", text):
+        w = m.group(1)
+        wl = w.lower()
+        if wl not in value:
+            continue
+        start, end = m.start(), m.start() + len(w)
+        dot = bool(m.group(2))
+        if lang == "pt" and w[0].isupper() and re.search(r"[A-Z]\w*\s+de\s+$", text[:start]):
+            continue            # part of a name: "Rio de Janeiro"
+        beside = _beside_digits(text, start, end)
+        if wl in ambiguous:
+            if not w[0].isupper() or not (beside or _cue_re(lang).search(text[:start].lower())):
+                continue        # "Mrs May", "Areas May Benefit", "may", "march"
+        elif wl in abbrevs:
+            capital_dot = lang == "en" and dot and w[0].isupper()
+            if not (beside or capital_dot):
+                continue        # "no mar.", "set", "out": words, not months
+        out.append(Figure(frozenset({value[wl]}), w + ("." if dot and wl in abbrevs else ""),
+                          kind="month", start=start, end=end))
+    return out
+
+
+def is_year(raw: str, value: float) -> bool:
+    return bool(re.fullmatch(r"\d{4}", raw)) and 1800 <= value <= 2100
+
+
+def decade(raw: str, value: float, before: str, glued: str | None, lang: str) -> bool:
+    """Is a two-digit figure a decade ("anos 90", "the '90s")?"""
+    if not re.fullmatch(r"\d0", raw):
+        return False
+    if lang == "pt":
+        return bool(re.search(r"\banos\s*(?:\d0\s*(?:,|e)\s*)*$", before))
+    return bool(re.search(r"['’]$", before)) and glued == "s"
+
+
+def range_end(raw: str, before: str) -> float | None:
+    """The year a two-digit end of a year range stands for ("1950-53": 1953)."""
+    m = re.search(r"\b(1[89]|20)(\d\d)\s?[-–/]\s?$", before)
+    if not m or not re.fullmatch(r"\d\d", raw) or int(raw) <= int(m.group(2)):
+        return None
+    return float(int(m.group(1)) * 100 + int(raw))
+
+
+def bracketed_day(before: str, after_num: str, lang: str) -> bool:
+    """Is the figure a weekday's date in brackets, "quarta-feira (19)", "Friday (4th)"?"""
+    return bool(re.search(r"(?:" + _weekday_re(lang) + r")\s*\(\s*$", before)
+                and re.match(r"(?:st|nd|rd|th|º|o)?\s*\)", after_num))
