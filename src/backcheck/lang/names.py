@@ -166,8 +166,12 @@ class Gazetteer:
             for form in lexicon.variants(row["en"]):
                 self.en[_words(form)] = g
         for pt_form, en_forms in user_names:
-            g = len(self.labels)
-            self.labels.append(pt_form)
+            # a newsroom's name joins the built-in entry it shares a form with, if any
+            g = next((h for h in [self.lookup(_words(pt_form), "pt")]
+                      + [self.lookup(_words(f), "en") for f in en_forms] if h is not None), None)
+            if g is None:
+                g = len(self.labels)
+                self.labels.append(pt_form)
             self.pt_folded[_words(fold(pt_form))] = g
             for form in en_forms:
                 self.en_folded[_words(fold(form))] = g
