@@ -106,22 +106,31 @@ class Cand:
 
 # ---- dictionary evidence ---------------------------------------------------------------------
 
-class _Lexical:
-    """What the dictionary says about the capitalised words of one bead, looked up at once
-    (as written, in lower case: the analysers need the accents)."""
+class _Dictionary:
+    """The dictionary's translations of the capitalised words of a whole article and the
+    lemmas of all its words, looked up at once (as written, in lower case: the analysers
+    need the accents); None when the dictionary is not installed."""
 
     def __init__(self, pt: names.Mentions, en: names.Mentions):
-        self.ok = dictionary.available()
+        self.tr = {"pt": dictionary.translations(
+                       {t.text.lower() for t in pt.toks if t.capitalised}, "pt", "en"),
+                   "en": dictionary.translations(
+                       {t.text.lower() for t in en.toks if t.capitalised}, "en", "pt")}
+        self.lem = {"pt": dictionary.lemmas({t.text.lower() for t in pt.toks}, "pt"),
+                    "en": dictionary.lemmas({t.text.lower() for t in en.toks}, "en")}
+
+
+class _Lexical:
+    """What the dictionary says about the capitalised words of one bead."""
+
+    def __init__(self, pt: names.Mentions, en: names.Mentions, d: _Dictionary | None):
+        self.ok = d is not None
         self.sides = {"pt": pt, "en": en}
         if not self.ok:
             return
-        self.tr = {"pt": dictionary.translations([t.text.lower() for t in pt.toks
-                                                  if t.capitalised], "pt", "en"),
-                   "en": dictionary.translations([t.text.lower() for t in en.toks
-                                                  if t.capitalised], "en", "pt")}
-        lem = {"pt": dictionary.lemmas([t.text.lower() for t in pt.toks], "pt"),
-               "en": dictionary.lemmas([t.text.lower() for t in en.toks], "en")}
-        self.forms = {side: set().union(*lem[side].values(), {t.fold for t in m.toks})
+        self.tr = d.tr
+        self.forms = {side: {t.fold for t in m.toks}.union(
+                          *(d.lem[side].get(t.text.lower(), ()) for t in m.toks))
                       for side, m in (("pt", pt), ("en", en))}
         self.stems = {side: {f[:STEM] for f in forms if len(f) >= STEM}
                       for side, forms in self.forms.items()}
@@ -355,13 +364,15 @@ def _confirmed(pt: names.Mentions, a: int, en: names.Mentions, b: int, bt: str |
 # ---- the check --------------------------------------------------------------------------------
 
 class _Article:
-    """Both sides of the whole article and their translations: where else a name is."""
+    """Both sides of the whole article and their translations: where else a name is; and
+    the dictionary's knowledge of its words."""
 
     def __init__(self, ctx, gaz):
         self.pt = names.mentions(" ".join(s.text for s in ctx.seg.pt), "pt", gaz=gaz)
         self.en = names.mentions(" ".join(s.text for s in ctx.seg.en), "en", gaz=gaz)
         self.pt2en = _mt_words(ctx.pt2en, range(len(ctx.seg.pt))) or set()
         self.en2pt = _mt_words(ctx.en2pt, range(len(ctx.seg.en))) or set()
+        self.dictionary = _Dictionary(self.pt, self.en) if dictionary.available() else None
 
     def has(self, m: names.Mentions, k: int) -> bool:
         """The other side's article accounts for word k of `m` somewhere."""
@@ -372,7 +383,7 @@ class _Article:
 def check(ctx) -> list:
     p = ctx.params(NAME, Params)
     gaz = names.gazetteer(user(ctx.config))
-    whole = None
+    whole = _Article(ctx, gaz)
     issues = []
     beads = ctx.beads
     text = lambda side, idxs: " ".join((ctx.seg.pt if side == "pt" else ctx.seg.en)[i].text
@@ -383,7 +394,7 @@ def check(ctx) -> list:
         head = ctx.seg.pt[bead.src[0]].field == "headline"
         pt = names.mentions(text("pt", bead.src), "pt", head, gaz)
         en = names.mentions(text("en", bead.tgt), "en", head, gaz)
-        lex = _Lexical(pt, en)
+        lex = _Lexical(pt, en, whole.dictionary)
         spelled = lex.spelled_out()
         pt2en, en2pt = _mt_words(ctx.pt2en, bead.src), _mt_words(ctx.en2pt, bead.tgt)
         pc = candidates(pt, en, pt2en, en2pt, lex, spelled)
@@ -404,7 +415,6 @@ def check(ctx) -> list:
         elif pc and not ec:
             ec = surplus(en, pt)
             slop |= {("en", c.k) for c in ec}
-        whole = whole or _Article(ctx, gaz)
         for m, cs, other, mt in ((pt, pc, en, pt2en), (en, ec, pt, en2pt)):
             for c in cs:
                 _weigh(m, c, other, mt, lex)

@@ -156,6 +156,7 @@ class Gazetteer:
         self.en_folded: dict[tuple, int] = {}
         self.labels: list[str] = []
         self._forms = None
+        self._first = None
         for row in rows:
             g = len(self.labels)
             pt_forms = lexicon.variants(row["pt"])
@@ -198,10 +199,26 @@ class Gazetteer:
     def group(self, form: str, lang: str = "pt") -> int | None:
         return self.lookup(_words(form), lang)
 
-    def find(self, words: list[str], lang: str) -> dict[int, int]:
-        """{word index: entry} for the longest known phrases of `words`, left to right."""
+    def first_words(self) -> frozenset[str]:
+        """The folded first words of every known phrase (a phrase starts with one)."""
+        if self._first is None:
+            self._first = frozenset(fold(words[0]) for table in (
+                self.pt, self.en, self.pt_folded, self.en_folded) for words in table if words)
+        return self._first
+
+    def find(self, words: list[str], lang: str, folded: list[str] | None = None) -> dict[int, int]:
+        """{word index: entry} for the longest known phrases of `words`, left to right
+        (`folded`: the words folded, when the caller has them)."""
         out, i = {}, 0
+        first = self.first_words()
+        folded = folded or [_fold(w) for w in words]
         while i < len(words):
+            if folded[i] not in first:
+                g = self.derived(words[i], lang)
+                if g is not None:
+                    out[i] = g
+                i += 1
+                continue
             for n in range(min(5, len(words) - i), 0, -1):
                 g = self.lookup(tuple(words[i:i + n]), lang)
                 if g is None and n == 1:
@@ -224,6 +241,11 @@ class Gazetteer:
             if len(stem) >= 5 and (stem,) in table:
                 return table[(stem,)]
         return None
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    return fold(word)
 
 
 def _words(form: str) -> tuple[str, ...]:
@@ -339,18 +361,32 @@ class Mentions:
             t = _strip(m.group(0))
             # only the gap since the previous word can end a sentence (linear time)
             initial = not toks or bool(END.search(text[prev:m.start()]))
-            toks.append(Tok(t, fold(t), m.start(), m.end(), initial))
+            toks.append(Tok(t, _fold(t), m.start(), m.end(), initial))
             prev = m.end()
         self.toks: list[Tok] = toks
-        self.group_of: dict[int, int] = self.gaz.find([t.text for t in toks], lang)
+        self.group_of: dict[int, int] = self.gaz.find([t.text for t in toks], lang,
+                                                      [t.fold for t in toks])
         self.groups = set(self.group_of.values())
         self.folded = {t.fold for t in toks}
-        self.skeletons = {skeleton(t.text) for t in toks}
         self.acronyms = {"".join(sorted(k)) for t in toks if (k := acronym_key(t.text))}
         # Title Case headlines capitalise common words: case says nothing about names there
         long_words = [t.text for t in toks if len(t.text) > 4]
         self.title_case = headline and len(long_words) >= 3 and \
             not any(w[0].islower() for w in long_words)
+
+    @cached_property
+    def skeletons(self) -> set[str]:
+        return {skeleton(t.text) for t in self.toks}
+
+    @cached_property
+    def by_start(self) -> dict[str, list[Tok]]:
+        """Capitalised words and long words, by the first letter of their skeleton (the
+        words a name may be spelt like)."""
+        out: dict[str, list[Tok]] = {}
+        for t in self.toks:
+            if t.capitalised or len(t.text) >= 5:
+                out.setdefault(skeleton(t.text)[:1], []).append(t)
+        return out
 
     def known(self, k: int) -> bool:
         return k in self.group_of
@@ -437,8 +473,7 @@ def accounted(m: Mentions, k: int, other: Mentions) -> str | None:
     key = m.acronym(k)
     if key and "".join(sorted(key)) in other.acronyms:
         return "same"           # BID/IDB, N.F.L./NFL, AMs/AM
-    if any(likeness(t.text, o.text) >= 1.0 for o in other.toks
-           if o.capitalised or len(o.text) >= 5):
+    if any(likeness(t.text, o.text) >= 1.0 for o in other.by_start.get(skeleton(t.text)[:1], ())):
         return "same"           # Cloiseau/Clouseau; Pipistrellus/pipistrelles
     if key and not m.known(k) and any(_abbreviates(key, o) for o in other.toks if o.capitalised):
         return "same"           # SIDA/Aids, AZ/Arizona, TV/Televisão
@@ -460,12 +495,19 @@ def accounted(m: Mentions, k: int, other: Mentions) -> str | None:
 
 def _has_phrase(m: Mentions, form: str) -> bool:
     """`m` has the words of `form`, in order, in any case (not acronyms: "us" is no US)."""
-    words = [fold(w) for w in _words(form)]
-    if not words or len(words) == 1 and acronym_key(form):
+    words = _phrase(form)
+    if not words:
         return False
     seq = [t.fold for t in m.toks]
     n = len(words)
     return any(seq[i:i + n] == words for i in range(len(seq) - n + 1))
+
+
+@lru_cache(maxsize=65536)
+def _phrase(form: str) -> list[str]:
+    """The folded words of a form; none for a one-word acronym ("us" is no US)."""
+    words = _words(form)
+    return [] if len(words) == 1 and acronym_key(form) else [_fold(w) for w in words]
 
 
 def _acronym_match(m: Mentions, k: int, other: Mentions) -> bool:
