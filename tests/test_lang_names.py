@@ -64,9 +64,9 @@ def test_how_the_other_side_accounts_for_a_name():
     assert names.accounted(pt, word(pt, "Relações"), en) is None
 
 
-def test_titles_months_currencies_and_first_words_are_no_candidates():
-    m = mentions('Em Maio, o Presidente Lula e o Rev. Jones pagaram 500 USD. "Nada" mudou.', "pt")
-    assert not any(m.is_candidate(word(m, w)) for w in ("Maio", "Presidente", "Rev", "USD"))
+def test_titles_currencies_and_first_words_are_no_candidates():
+    m = mentions('Em Lisboa, o Presidente Lula e o Rev. Jones pagaram 500 USD. "Nada" mudou.', "pt")
+    assert not any(m.is_candidate(word(m, w)) for w in ("Presidente", "Rev", "USD"))
     assert m.is_candidate(word(m, "Lula"))
     assert m.toks[word(m, "Nada")].initial and m.toks[word(m, "Em")].initial
 

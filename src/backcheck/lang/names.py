@@ -65,20 +65,15 @@ def connectors() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def never_names() -> frozenset[str]:
     """Folded words that are capitalised without being names: titles and forms of address,
-    name suffixes, months and weekdays (the number check compares dates)."""
-    out = set(lexicon.words("titles", folded=True))
-    for table in ("months", "weekdays"):
-        for row in lexicon.rows(table):
-            for form in lexicon.variants(row.get("names", "")):
-                out.update(fold(w) for w in re.split(r"[-\s]+", form) if w)
-    return frozenset(out)
+    ranks, name suffixes (data/titles.txt)."""
+    return lexicon.words("titles", folded=True)
 
 
 def never_name(word: str) -> bool:
-    """A title, rank, form of address (plurals too), month or weekday."""
-    f = fold(word)
-    titles = lexicon.words("titles", folded=True)
-    return f in never_names() or f.endswith("s") and (f[:-1] in titles or f[:-2] in titles)
+    """A title, rank, form of address or name suffix (plurals too)."""
+    f = _fold(word)
+    nn = never_names()
+    return f in nn or f.endswith("s") and (f[:-1] in nn or f[:-2] in nn)
 
 
 @lru_cache(maxsize=2)
