@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: jobs in the config file, else 1)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where the work runs: local worker processes (default), or a Dask "
+                        "cluster (needs backcheck[cluster])")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler of a running cluster "
+                        "(tcp://HOST:8786); default: a local cluster of --jobs workers")
     _engine_opts(b)
 
     a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
@@ -99,9 +105,9 @@ def _config(args):
 
 
 def cmd_check(args) -> int:
-    from backcheck import article, pipeline
-    from backcheck.report import render, score
-    from backcheck.translate import get_scorer, get_translator
+    import backcheck
+    from backcheck import article
+    from backcheck.report import score
 
     if args.path and (args.pt or args.en):
         raise InputError(None, "give either PATH or --pt/--en, not both")
@@ -113,12 +119,11 @@ def cmd_check(args) -> int:
             raise InputError(args.output, "is also the input: the report would replace the "
                                           "article; write it somewhere else")
     cfg = _config(args)
-    art = article.load(args.path, config=cfg) if args.path else \
+    art = backcheck.load(Path(args.path), config=cfg) if args.path else \
         article.load_pair(args.pt, args.en, config=cfg)
-    translator = None if cfg.engine == "none" else get_translator(cfg)
-    rep = pipeline.check(art, translator, cfg, scorer=get_scorer(cfg, translator))
+    rep = backcheck.Checker(cfg).check(art)
     # colour only for a terminal: never into an -o file
-    out = render(rep, cfg.format, color=False if args.output else None)
+    out = backcheck.render(rep, cfg.format, color=False if args.output else None)
     if args.output:
         from backcheck.batch import write_atomic
         try:
@@ -132,8 +137,19 @@ def cmd_check(args) -> int:
 
 def cmd_batch(args) -> int:
     from backcheck import batch
-    return batch.run(args.inputs, Path(args.out), _config(args), html=args.html,
-                     jobs=args.jobs, progress=not args.no_progress)
+    cfg = _config(args)
+    executor = None
+    if args.executor == "dask":
+        try:
+            from backcheck.batch.cluster import DaskExecutor
+        except ImportError:
+            raise InputError(None, "--executor dask needs Dask: pip install "
+                                   "'backcheck[cluster]'") from None
+        executor = DaskExecutor(args.scheduler, workers=args.jobs or cfg.jobs or 1)
+    elif args.scheduler:
+        raise InputError(None, "--scheduler needs --executor dask")
+    return batch.run(args.inputs, Path(args.out), cfg, html=args.html, jobs=args.jobs,
+                     progress=not args.no_progress, executor=executor)
 
 
 def cmd_align(args) -> int:
