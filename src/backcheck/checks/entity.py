@@ -1,488 +1,458 @@
 """Names (people, places, organisations) that one side has and the other lacks or swaps.
 
-Names are compared as names, not through the translation alone: rule-based engines
-turn names into common words (Sorriso -> "Smile", Pequim -> "Peking"). A capitalised
-word (or a known demonym) of one side is supported when the other side has it
-(accent-insensitive, with a transliteration skeleton so Zelenski = Zelensky), when
-both sides name the same place in their own language (data/exonyms.tsv: Pequim/Beijing,
-EUA/U.S., uruguaio/Uruguayan, SP/São Paulo, ...), when it is a reordered acronym
-(BID/IDB), or when it is explained by a bracketed acronym the other side has
-("Brazilian Football Confederation (CBF)").
+Names are compared as names (`lang.names`); the translations and the dictionary only tell
+names from common words. Per aligned pair (bead):
 
-The translation then tells names from common words: a capitalised English word that
-appears in the translation of the Portuguese is a translated word ("Central Bank" for
-"Banco Central"), not a swapped name; one that the back-translation copies unchanged
-is a name (engines copy names). Sentence-initial words and Title Case headlines say
-nothing about names. Without a translation (--engine none) cognates ("Senado"/"Senate")
-cannot be told from swapped names, so only known names (the exonym list) and acronyms
-are compared.
+1. Candidates. A word of one side that may be a name (capitalised or a known name; not a
+   title, month, connector or currency) and that the other side does not account for: not
+   the same name (accents, transliteration, a short form), not the same gazetteer entry
+   (Pequim/Beijing, Ministério da Saúde/Health Ministry), not an acronym of it or explained
+   by it (BC/Central Bank, NHS/Serviço Nacional de Saúde through the dictionary), not in
+   the other side's translation into this language (a translated word, "Central Bank" for
+   "Banco Central", or a name the engine copied), not a dictionary translation of a word
+   of the other side (Cruz/Cross). English context is no candidate: the home country
+   ("Brazil's") and acronym compounds ("EU-funded"). A sentence's first word and the words
+   of a Title Case headline say nothing about names; without a translation (--engine none)
+   only known names and acronyms are compared, since cognates ("Senado"/"Senate") cannot
+   be told from swapped names.
+2. Kind of each candidate: `known` (gazetteer), `acronym`, `name` (the engine copies it:
+   engines copy names) or `word` (the engine translates it: a capitalised common word,
+   "Grêmio", "Marinha", "Campeonato").
+3. Pairs. Names (consecutive candidates) of the two sides are paired, and each pair gets a
+   `swap` score from 0 to 1, higher when surer that one name replaced the other. For two
+   words a and b:
+       swap = (1 - likeness) × weight(a) × weight(b) × (1 - rendering) × place × elsewhere
+   - likeness: the same name spelt two ways (lang.names.likeness; acronyms: same letters);
+   - weight: 1, but WORD_IN_NAME for a common word inside a translated name or before a
+     person's name (its words are rendered one by one: "Palácio das Nações", "o deputado
+     Republicano Geoff Diehl");
+   - rendering: how likely one is a free rendering of the other that the evidence cannot
+     see: 0 for two known names and for a word of a person's name (after a given name both
+     sides copy: "Conceição Lemos", "Ariana Grande": people's names are not translated);
+     for two acronyms, the share of letters they have in common (TIJ/ICJ: one court, each
+     language's word order); ACRONYM_RENDERING for an acronym against a word, which it may
+     abbreviate in the other language (GOP/Republicano); otherwise how much a looks
+     Portuguese times how much b looks English (lang.names.native): a Portuguese word
+     against an English one may be one thing named in each language (Marinha/Navy,
+     Campeonato/Premiership), while names that look alike on both sides (Menezes/Mendes,
+     Trump/Muller, Grêmio/Internacional) were replaced. Against a known name whose
+     English forms the gazetteer lists, that chance is halved;
+   - place: FAR when the two sit far apart in their sentences (a name dropped at one end
+     and another added at the other are two edits), 1 otherwise; two known names pair
+     wherever the clause moved;
+   - elsewhere: ELSEWHERE when each of the two names appears somewhere else in the other
+     side's article (a person named where the other side says "the rapporteur", a court
+     called "the Court"): a reference made differently, not a replaced name.
+   A name's score is that of its worst word against its best counterpart, the lower of
+   the two names' (each of the two must have a word the other cannot account for). No
+   swap: a country and its capital (metonymy), a lower-case demonym against a name that is
+   not a known place ("a capital mineira" = "Belo Horizonte").
+   A name mentioned more often on one side (Trump twice, "Trump" once) joins the pairs
+   when the other side has a name left over: the extra mention may be the replaced one.
+4. Policy. Names that a neighbouring bead accounts for are alignment slop. The bead's best
+   pair reaching `Params.swap` is `major`; `critical` when it also reaches
+   `Params.known_swap` as two known places, peoples or institutions (gazetteer) whose swap
+   the back-translation confirms (the engine's English of the Portuguese has the
+   Portuguese name's English form, not the English side's name). Names with no
+   counterpart are `info`: English legitimately adds context ("the Rio club") and the
+   omission check weighs what is dropped. One issue per bead.
 
-The home country is context: English may add "Brazil's" or "Brazilian" where Portuguese
-says "do país"; only the Portuguese side's "Brasil" counts as a name to keep.
-
-Severity policy: a name on each side with no counterpart on the other, at about the
-same place in the sentence (a replaced person, place or organisation: "Menezes" vs
-"Mendes", "Lisboa" vs "Porto") is `major`. A name on one side only is `info` (not scored): English legitimately adds
-context ("the Rio club", "Brazil's") and the omission check weighs what is dropped.
-Names that appear in a neighbouring bead are alignment slop, not errors. A country or
-its demonym against its capital (data/metonyms.tsv: "governo argentino" = "Buenos
-Aires", "europeu" = "EU") is metonymy, not a swap. One issue per bead.
+Scores are observed per bead (`swap`; `known_swap` for pairs of known names) so that
+`backcheck calibrate` chooses the thresholds on clean real translations.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
-import re
-import unicodedata
-from functools import lru_cache
-from importlib import resources
-
-from rapidfuzz import fuzz
-
+from backcheck.checks.calibration import threshold
+from backcheck.lang import dictionary, names
+from backcheck.lang.lexicon import user
+from backcheck.lang.normalise import fold
 from backcheck.report.model import Issue
 
 NAME = "entity"
 
+# The shape of the score (see the module docstring); its thresholds are calibrated.
+WORD_IN_NAME = 0.5       # a common word inside a translated name, or before a person's name
+ACRONYM_RENDERING = 0.3  # an acronym against a word it may abbreviate in the other language
+KNOWN_RENDERING = 0.5    # a known name's English forms are listed: a rendering is less likely
+FAR = 0.25               # two names far apart in their sentences
+FAR_APART = 0.4          # relative place in the sentence beyond which two names are far apart
+ELSEWHERE = 0.5          # both names appear elsewhere in the other side's article
+STEM = 5                 # letters of a shared stem that relate two words (empresa/empresarial)
+
 
 @dataclass(frozen=True)
 class Params:
-    """Thresholds of this check (none calibrated yet)."""
+    """Thresholds of the entity check (see checks.calibration)."""
+    swap: float = threshold(0.65, score="swap", budget=1.0, floor=0.3,
+                            doc="a name of one side replaced by another: major")
+    known_swap: float = threshold(0.9, score="known_swap", budget=0.0, floor=0.9,
+                                  doc="a known place, people or institution replaced by "
+                                      "another, confirmed by the back-translation: critical")
 
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
-CONNECT = {"de", "do", "da", "dos", "das", "e", "of", "the", "and", "for", "del", "van", "von"}
-SKIP = {
-    # months and weekdays (the number check compares dates)
-    "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
-    "outubro", "novembro", "dezembro", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "segunda", "terca",
-    "quarta", "quinta", "sexta", "sabado", "domingo", "feira", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
-    # titles and forms of address
-    "president", "presidente", "minister", "ministro", "ministra", "dr", "dra", "mr", "mrs", "ms",
-    "sr", "sra", "justice", "governor", "governador", "deputy", "deputado", "deputada",
-    "senator", "senador", "secretary", "secretario", "secretaria", "chief", "judge", "ceo",
-    "professor", "prof", "jr", "junior", "filho", "neto", "sobrinho",
-}
-END = re.compile(r"[.!?:;]\s*[“”\"‘’'(\[«»—–-]*\s*$")   # a gap that ends a sentence
+@dataclass
+class Cand:
+    k: int                  # word index in its side's Mentions
+    kind: str               # known, acronym, name, word
+    weight: float = 1.0
+    person: bool = False    # a word of a person's name (after a given name both sides copy)
+    surplus: bool = False   # accounted for, but mentioned more often than on the other side
+    elsewhere: bool = False  # the other side's article has it somewhere else
 
 
-def fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s.casefold())
-                   if unicodedata.category(c) != "Mn")
+# ---- dictionary evidence ---------------------------------------------------------------------
+
+class _Dictionary:
+    """The dictionary's translations of the capitalised words of a whole article and the
+    lemmas of all its words, looked up at once (as written, in lower case: the analysers
+    need the accents); None when the dictionary is not installed."""
+
+    def __init__(self, pt: names.Mentions, en: names.Mentions):
+        self.tr = {"pt": dictionary.translations(
+                       {t.text.lower() for t in pt.toks if t.capitalised}, "pt", "en"),
+                   "en": dictionary.translations(
+                       {t.text.lower() for t in en.toks if t.capitalised}, "en", "pt")}
+        self.lem = {"pt": dictionary.lemmas({t.text.lower() for t in pt.toks}, "pt"),
+                    "en": dictionary.lemmas({t.text.lower() for t in en.toks}, "en")}
 
 
-def skeleton(s: str) -> str:
-    """Transliteration-insensitive form: Zelenski/Zelensky, Volodimir/Volodymyr."""
-    s = fold(s)
-    for a, b in (("ph", "f"), ("th", "t"), ("dj", "j"), ("y", "i"), ("k", "c"), ("w", "v"),
-                 ("sch", "sh"), ("tch", "ch")):
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1", r"\1", s)
+class _Lexical:
+    """What the dictionary says about the capitalised words of one bead."""
 
+    def __init__(self, pt: names.Mentions, en: names.Mentions, d: _Dictionary | None):
+        self.ok = d is not None
+        self.sides = {"pt": pt, "en": en}
+        if not self.ok:
+            return
+        self.tr = d.tr
+        self.forms = {side: {t.fold for t in m.toks}.union(
+                          *(d.lem[side].get(t.text.lower(), ()) for t in m.toks))
+                      for side, m in (("pt", pt), ("en", en))}
+        self.stems = {side: {f[:STEM] for f in forms if len(f) >= STEM}
+                      for side, forms in self.forms.items()}
 
-def _strip(tok: str) -> str:
-    return re.sub(r"['’]s?$", "", tok)
+    def knows(self, word: str, lang: str) -> bool:
+        """The dictionary translates `word`."""
+        return self.ok and bool(self.tr[lang].get(word.lower()))
 
+    def translates(self, word: str, lang: str) -> bool:
+        """A dictionary translation of `word` is among the other side's words (as lemmas),
+        or shares their stem (empresa/"empresarial" for Business)."""
+        if not self.ok:
+            return False
+        other = "en" if lang == "pt" else "pt"
+        tr = self.tr[lang].get(word.lower(), frozenset())
+        return bool(tr & self.forms[other]) or any(
+            len(w) >= STEM and w[:STEM] in self.stems[other] for w in tr)
 
-@lru_cache(maxsize=1)
-def exonyms() -> tuple[dict, dict]:
-    """({pt phrase tuple: group}, {en phrase tuple: group}) from data/exonyms.tsv."""
-    pt, en = {}, {}
-    text = resources.files("backcheck").joinpath("data/exonyms.tsv").read_text("utf-8")
-    for g, line in enumerate(text.splitlines()):
-        if not line.strip() or line.startswith("#") or "\t" not in line:
-            continue
-        ptf, enf = line.split("\t", 1)
-        for form in ptf.split("|"):
-            for f in _inflect(form.strip()):
-                pt[tuple(TOKEN.findall(f))] = g
-        for form in enf.split("|"):
-            en[tuple(TOKEN.findall(form.strip()))] = g
-    return pt, en
+    def initials(self, m: names.Mentions, k: int) -> set[str]:
+        """The initials word k of `m` may have in the other language: its own, and those of
+        its dictionary translations."""
+        own = {m.toks[k].text[0].upper()}
+        if not self.ok:
+            return own
+        return own | {w[0].upper() for w in self.tr[m.lang].get(m.toks[k].text.lower(), ()) if w}
 
-
-@lru_cache(maxsize=1)
-def home_group() -> int | None:
-    """The exonym group of Brazil, the home country of the articles."""
-    return exonyms()[0].get(("Brasil",))
-
-
-@lru_cache(maxsize=1)
-def home_groups() -> set:
-    """Brazil and Portugal: English adds either as context for readers abroad
-    ("Brazil's health regulator", "Portugal's recovery plan")."""
-    return {g for g in (home_group(), exonyms()[0].get(("Portugal",))) if g is not None}
-
-
-# An acronym as a compound modifier ("EU-funded", "US-backed", "UN-brokered") is context
-# an English editor adds; the name it stands for is seldom in the Portuguese sentence.
-CONTEXT_COMPOUND = re.compile(r"-(?:funded|backed|led|based|owned|financed|sponsored|"
-                              r"brokered|made|run|linked|allied|imposed|wide)\b")
-
-
-@lru_cache(maxsize=1)
-def metonyms() -> set[tuple[int, int]]:
-    """{(exonym group, group it stands for)} from data/metonyms.tsv."""
-    pt = exonyms()[0]
-    text = resources.files("backcheck").joinpath("data/metonyms.tsv").read_text("utf-8")
-    out = set()
-    for line in text.splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        country, city = (pt.get(tuple(TOKEN.findall(f.strip()))) for f in line.split("\t", 1))
-        if country is not None and city is not None:
-            out.add((city, country))
-    return out
-
-
-def _inflect(form: str) -> list[str]:
-    """A Portuguese demonym's feminine and plural forms (uruguaio: uruguaia, uruguaios...)."""
-    if not form.islower():
-        return [form]
-    if form.endswith("ês"):
-        return [form, form[:-2] + "esa", form[:-2] + "eses", form[:-2] + "esas"]
-    if form.endswith("o"):
-        return [form, form[:-1] + "a", form + "s", form[:-1] + "as"]
-    if form.endswith("e") or form.endswith("a"):
-        return [form, form + "s"]
-    return [form]
-
-
-class Side:
-    """Tokens of one side of a bead, with their exonym groups."""
-
-    def __init__(self, text: str, lang: str, headline: bool = False):
-        self.text = text
-        self.lang = lang
-        self.toks = []          # (original token, start, end, sentence-initial)
-        prev = 0
-        for m in TOKEN.finditer(text):
-            tok = _strip(m.group(0))
-            # only the gap since the previous word can end a sentence (linear time)
-            initial = not self.toks or bool(END.search(text[prev:m.start()]))
-            self.toks.append((tok, m.start(), m.end(), initial))
-            prev = m.end()
-        self.folded = {fold(t) for t, *_ in self.toks}
-        self.skeletons = {skeleton(t) for t, *_ in self.toks}
-        self.acronyms = {"".join(sorted(t.replace(".", ""))) for t, *_ in self.toks
-                         if t.isupper() and len(t) > 1}
-        self.group_of = {}      # token index -> exonym group
-        table = exonyms()[0 if lang == "pt" else 1]
-        i = 0
-        while i < len(self.toks):
-            for n in range(5, 0, -1):
-                words = tuple(t for t, *_ in self.toks[i:i + n])
-                if len(words) < n:
+    def spelled_out(self) -> set[tuple[str, int]]:
+        """Acronyms of one side spelt out, translated, on the other, with the words that
+        spell them (NHS / Serviço Nacional de Saúde: service, national, health)."""
+        out = set()
+        for side, other in (("pt", "en"), ("en", "pt")):
+            m, o = self.sides[side], self.sides[other]
+            for j in range(len(m.toks)):
+                key = m.acronym(j)
+                if not key or len(key) > 6:
                     continue
-                g = _lookup(table, words)
-                if g is not None:
-                    for k in range(i, i + n):
-                        self.group_of[k] = g
-                    i += n - 1
-                    break
-            i += 1
-        self.groups = set(self.group_of.values())
-        self.runs = None        # capitalised runs, computed on demand
-        # Title Case headlines capitalise common words: case says nothing about names there
-        long_words = [t for t, *_ in self.toks if len(t) > 4]
-        self.title_case = headline and len(long_words) >= 3 and \
-            not any(t[0].islower() for t in long_words)
+                for w in o.windows(len(key)):
+                    if _spells(sorted(key), [self.initials(o, k) for k in w]):
+                        out.add((side, j))
+                        out.update((other, k) for k in w)
+        return out
 
 
-def _lookup(table: dict, words: tuple) -> int | None:
-    """Exact case for acronyms and capitalised forms; lowercase forms (demonyms)
-    also match when capitalised."""
-    g = table.get(words)
-    if g is not None:
-        return g
-    low = tuple(w.lower() for w in words)
-    g = table.get(low)
-    return g
-
-
-def _parenthesised_after(text: str, end: int) -> str | None:
-    m = re.match(r"\s*\(([^()]{1,40})\)", text[end:])
-    return m.group(1) if m else None
-
-
-def candidates(side: Side, other: Side, own_mt: set | None, other_mt: set | None,
-               soft: list | None = None) -> list[int]:
-    """Indices of name tokens of `side` that `other` does not support.
-    own_mt: folded words of the machine translation of this side into the other language;
-    other_mt: folded words of the translation of the other side into this language.
-    soft, when given, receives the capitalised mid-sentence words left out only because
-    the engine translates them (local names made of common words: Afogados, Grêmio)."""
-    out = []
-    toks = side.toks
-    for k, (tok, start, end, initial) in enumerate(toks):
-        f = fold(tok)
-        known = k in side.group_of
-        if not known and (not tok[:1].isupper() or f in CONNECT):
-            continue
-        if f in SKIP or len(tok) < 2 and not known or side.text[end:end + 1] == "$":
-            continue            # "US$" is a currency
-        if _acronym_match(side, other, k):
-            continue
-        if f in other.folded or skeleton(tok) in other.skeletons or _variant(f, other):
-            continue
-        if known and side.group_of[k] in other.groups:
-            continue
-        if tok.isupper() and "".join(sorted(tok)) in other.acronyms:
-            continue
-        if _explained(side, other, k):
-            continue
-        if other_mt is not None and f in other_mt:
-            continue            # the other side's translation has it: a translated word
-        if known and side.lang == "en" and side.group_of[k] in home_groups():
-            continue            # English adds "Brazil's", "Brazilian" as context for readers
-        if side.lang == "en" and tok.isupper() and CONTEXT_COMPOUND.match(side.text[end:end + 12]):
-            continue
-        if not known:
-            if initial:
-                continue        # a capitalised first word is usually a common word
-            if own_mt is None and not (tok.isupper() and len(tok) > 1):
-                continue        # without a translation only known names and acronyms count
-            if side.title_case and not tok.isupper():
-                continue
-            if own_mt is not None and f not in own_mt:
-                if soft is not None:
-                    soft.append(k)
-                continue        # the engine translates it: a common word, not a name
-        out.append(k)
-    return out
-
-
-def _variant(f: str, other: Side) -> bool:
-    """A spelling variant of a word of the other side (Theatro/Theatre, Museu/Museum,
-    Francisco/Francis):
-    same first four letters, length within one, nearly the same letters. Replaced names
-    (Menezes/Mendes, Lemos/Lima) differ early."""
-    if len(f) < 5:
-        return False
-    return any(len(w) >= 5 and w[:4] == f[:4] and (
-        abs(len(w) - len(f)) <= 1 and fuzz.ratio(w, f) >= 85
-        or abs(len(w) - len(f)) <= 2 and (w.startswith(f) or f.startswith(w)))  # Francisco/Francis
-        for w in other.folded)
-
-
-def _runs(side: Side) -> list[list[int]]:
-    """Runs of capitalised tokens (connectors allowed inside), not across punctuation."""
-    if side.runs is None:
-        side.runs = _find_runs(side)
-    return side.runs
-
-
-def _find_runs(side: Side) -> list[list[int]]:
-    runs, cur = [], []
-    for k, (tok, start, end, _) in enumerate(side.toks):
-        gap = side.text[side.toks[k - 1][2]:start] if k else ""
-        if cur and re.search(r"[,;.()“”\"]", gap):
-            runs.append(cur)
-            cur = []
-        if tok[:1].isupper():
-            cur.append(k)
-        elif cur and fold(tok) in CONNECT:
-            continue
-        elif cur:
-            runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
-
-
-def _windows(side: Side, size: int):
-    """Consecutive capitalised tokens (connectors skipped) of each run, `size` at a time."""
-    for r in _runs(side):
-        content = [k for k in r if fold(side.toks[k][0]) not in CONNECT]
-        for i in range(len(content) - size + 1):
-            yield content[i:i + size]
-
-
-def _initials(side: Side, ks: list[int]) -> str:
-    return "".join(sorted(side.toks[k][0][0].upper() for k in ks))
-
-
-def _acronym_match(side: Side, other: Side, k: int) -> bool:
-    """An acronym whose letters are the initials of capitalised words of the other side
-    (BC / Central Bank, in any order), or a word of such a group when the acronym is
-    on the other side."""
-    tok = side.toks[k][0]
-    if tok.isupper() and len(tok) > 1:
-        letters = "".join(sorted(tok.replace(".", "")))
-        if any(_initials(other, w) == letters for w in _windows(other, len(letters))):
-            return True
-    for letters in other.acronyms:
-        if 1 < len(letters) <= 6:
-            if any(k in w and _initials(side, w) == letters for w in _windows(side, len(letters))):
+def _spells(letters: list[str], options: list[set[str]]) -> bool:
+    """Some choice of one initial per word gives exactly these letters (in any order)."""
+    if not options:
+        return not letters
+    for ch in options[0]:
+        if ch in letters:
+            rest = list(letters)
+            rest.remove(ch)
+            if _spells(rest, options[1:]):
                 return True
     return False
 
 
-def _explained(side: Side, other: Side, k: int) -> bool:
-    """Part of a capitalised run followed by "(X)" where the other side has X, or the
-    "(X)" itself after a run: expansions and acronyms explain each other."""
-    toks = side.toks
-    j = k
-    while j + 1 < len(toks) and (toks[j + 1][0][:1].isupper() or fold(toks[j + 1][0]) in CONNECT) \
-            and not re.search(r"[,;.()]", side.text[toks[j][2]:toks[j + 1][1]]):
-        j += 1
-    inside = _parenthesised_after(side.text, toks[j][2])
-    if inside and any(fold(w) in other.folded for w in TOKEN.findall(inside)):
-        return True
-    # the token is inside brackets right after a run: "(IDB)" after "Inter-American ..."
-    before = side.text[:toks[k][1]]
-    if re.search(r"\(\s*$", before) and k > 0:
-        return True
-    return False
-
-
-def _spans(side: Side, idxs: list[int]) -> list[str]:
-    """Group candidate tokens into the names they belong to, as written."""
-    spans, cur = [], []
-    for k in idxs:
-        if cur and k == cur[-1] + 1 and not re.search(r"[,;.()]", side.text[side.toks[cur[-1]][2]:side.toks[k][1]]):
-            cur.append(k)
-        else:
-            if cur:
-                spans.append(cur)
-            cur = [k]
-    if cur:
-        spans.append(cur)
-    return [side.text[side.toks[s[0]][1]:side.toks[s[-1]][2]] for s in spans]
-
+# ---- candidates --------------------------------------------------------------------------------
 
 def _mt_words(tr, idxs) -> set | None:
     if tr is None:
         return None
-    return {fold(w) for i in idxs for w in TOKEN.findall(tr[i] or "")}
+    return {fold(w) for i in idxs for w in names.TOKEN.findall(tr[i] or "")}
+
+
+def candidates(m: names.Mentions, other: names.Mentions, own_mt: set | None,
+               other_mt: set | None, lex: _Lexical, spelled: set) -> list[Cand]:
+    """The words of `m` that may be names and that `other` does not account for.
+    own_mt: folded words of the translation of `m` into the other language;
+    other_mt: folded words of the translation of `other` into the language of `m`;
+    spelled: (side, word) acronyms and words that spell each other out."""
+    out = []
+    for k, t in enumerate(m.toks):
+        if not m.is_candidate(k) or names.accounted(m, k, other) or (m.lang, k) in spelled:
+            continue
+        if other_mt is not None and t.fold in other_mt:
+            continue            # the other side's translation has it
+        if lex.translates(t.text, m.lang):
+            continue            # a common word the dictionary translates into the other side
+        known, acronym = m.known(k), m.acronym(k)
+        if known and m.lang == "en" and names.home(m.group_of[k], m.gaz):
+            continue            # English adds "Brazil's", "Brazilian" as context for readers
+        if acronym and m.lang == "en" and names.context_compound(m.text, t.end):
+            continue
+        if known:
+            out.append(Cand(k, "known"))
+        elif acronym and not lex.knows(t.text, m.lang):
+            out.append(Cand(k, "acronym"))
+        elif t.initial or own_mt is None or m.title_case and not acronym:
+            continue            # says nothing about names (see the module docstring)
+        else:
+            out.append(Cand(k, "word" if t.fold not in own_mt else "name"))
+    return out
+
+
+def _weigh(m: names.Mentions, c: Cand, other: names.Mentions, own_mt: set | None,
+           lex: _Lexical) -> None:
+    """A common word's weight and whether it belongs to a person's name."""
+    if c.kind != "word":
+        return
+    rest = [j for j in m.run_of(c.k) if j != c.k and not names.never_name(m.toks[j].text)]
+    if not rest:
+        return                  # a word standing alone as a name ("o Grêmio")
+    # the other words are names both sides copy, which the dictionary does not know
+    copied = own_mt is not None and all(m.toks[j].fold in own_mt and m.toks[j].fold in
+                                        other.folded and not lex.knows(m.toks[j].text, m.lang)
+                                        for j in rest)
+    if copied and rest[0] < c.k:
+        c.person = True         # a surname that is also a word (Conceição Lemos)
+    else:
+        c.weight = WORD_IN_NAME
+
+
+def _key(m: names.Mentions, k: int):
+    return ("known", m.group_of[k]) if m.known(k) else ("name", names.skeleton(m.toks[k].text))
+
+
+def _mentions(m: names.Mentions) -> list[int]:
+    """The first word of each name mention (a known name of several words counts once)."""
+    out = []
+    for k in range(len(m.toks)):
+        if not m.is_candidate(k) or m.toks[k].initial and not m.known(k):
+            continue
+        if k and m.known(k) and m.group_of.get(k - 1) == m.group_of[k]:
+            continue
+        out.append(k)
+    return out
+
+
+def surplus(m: names.Mentions, other: names.Mentions) -> list[Cand]:
+    """Names that `m` mentions more often than `other` (Trump twice, "Trump" once)."""
+    mine = _mentions(m)
+    theirs = Counter(_key(other, k) for k in _mentions(other))
+    counts = Counter(_key(m, k) for k in mine)
+    out = []
+    for k in mine:
+        if counts[_key(m, k)] > theirs[_key(m, k)] >= 1:
+            kind = "known" if m.known(k) else "acronym" if m.acronym(k) else "name"
+            out.append(Cand(k, kind, surplus=True))
+    return out
+
+
+# ---- scores ------------------------------------------------------------------------------------
+
+def _acronym_overlap(a: str, b: str) -> float:
+    rest, common = list(b), 0
+    for ch in a:
+        if ch in rest:
+            rest.remove(ch)
+            common += 1
+    return common / max(len(a), len(b))
+
+
+def unrelated(pt: names.Mentions, a: Cand, en: names.Mentions, b: Cand) -> float:
+    """How surely a Portuguese candidate `a` and an English candidate `b` are two different
+    names at one place, 0 to 1 (the swap score before the words' weights)."""
+    ta, tb = pt.toks[a.k], en.toks[b.k]
+    both_known = a.kind == "known" and b.kind == "known"
+    if both_known and names.metonym(pt.group_of[a.k], en.group_of[b.k], pt.gaz):
+        return 0.0
+    # a lower-case demonym rephrased as a name is a swap only against another known place
+    for m, c, o in ((pt, a, b), (en, b, a)):
+        if not m.toks[c.k].capitalised and o.kind != "known":
+            return 0.0
+    if a.kind == "acronym" and b.kind == "acronym":
+        key_a, key_b = pt.acronym(a.k), en.acronym(b.k)
+        like, rendering = float(sorted(key_a) == sorted(key_b)), _acronym_overlap(key_a, key_b)
+    else:
+        like = names.likeness(ta.text, tb.text)
+        if both_known or a.person or b.person:
+            rendering = 0.0
+        elif "acronym" in (a.kind, b.kind):
+            rendering = ACRONYM_RENDERING
+        else:
+            rendering = (names.native(ta.text, "pt") * names.native(tb.text, "en")) ** 2
+            if "known" in (a.kind, b.kind):
+                rendering *= KNOWN_RENDERING
+    place = 1.0
+    if not both_known and abs(pt.position(a.k) - en.position(b.k)) > FAR_APART:
+        place = FAR
+    elsewhere = ELSEWHERE if a.elsewhere and b.elsewhere and not both_known else 1.0
+    return (1 - like) * (1 - rendering) * place * elsewhere
+
+
+def _groups(m: names.Mentions, cs: list[Cand]) -> list[list[int]]:
+    """Candidates grouped into the names they belong to (consecutive words of one name)."""
+    out = []
+    for c in sorted(cs, key=lambda c: c.k):
+        if out and c.k == out[-1][-1] + 1 and not re.search(r"[,;.()]", m.gap(c.k)):
+            out[-1].append(c.k)
+        else:
+            out.append([c.k])
+    return out
+
+
+def _name_score(pt, A, pcs, en, B, ecs) -> tuple[float, tuple[int, int]]:
+    """The swap score of two names: each word, weighted, against its closest counterpart
+    in the other name; the name's surest such word; the lower of the two names' (each must
+    have a word the other cannot account for)."""
+    u = {(a, b): unrelated(pt, pcs[a], en, ecs[b]) for a in A for b in B}
+    pa = max(pcs[a].weight * min(u[a, b] for b in B) for a in A)
+    pb = max(ecs[b].weight * min(u[a, b] for a in A) for b in B)
+    return min(pa, pb), max(u, key=lambda ab: u[ab] * pcs[ab[0]].weight * ecs[ab[1]].weight)
+
+
+def _extend(m: names.Mentions, k: int, cands: dict) -> list[int]:
+    """The candidate words next to word k that belong to its name (Marcos Tavares)."""
+    ks = [k]
+    for step in (-1, 1):
+        j = k + step
+        while j in cands and not re.search(r"[,;.()]", m.gap(max(j, j - step))):
+            ks.append(j)
+            j += step
+    return ks
+
+
+def _span(m: names.Mentions, ks: list[int]) -> list[str]:
+    """The names these words belong to, as written."""
+    return [m.text[m.toks[g[0]].start:m.toks[g[-1]].end]
+            for g in _groups(m, [Cand(k, "") for k in ks])]
+
+
+def _confirmed(pt: names.Mentions, a: int, en: names.Mentions, b: int, bt: str | None) -> bool:
+    """The back-translation of the Portuguese names the Portuguese place in English, not
+    the English side's: the engine read the Portuguese name as the one it is."""
+    if bt is None:
+        return False
+    back = names.mentions(bt, "en", gaz=pt.gaz)
+    return pt.group_of[a] in back.groups and en.group_of[b] not in back.groups
+
+
+# ---- the check --------------------------------------------------------------------------------
+
+class _Article:
+    """Both sides of the whole article and their translations: where else a name is; and
+    the dictionary's knowledge of its words."""
+
+    def __init__(self, ctx, gaz):
+        self.pt = names.mentions(" ".join(s.text for s in ctx.seg.pt), "pt", gaz=gaz)
+        self.en = names.mentions(" ".join(s.text for s in ctx.seg.en), "en", gaz=gaz)
+        self.pt2en = _mt_words(ctx.pt2en, range(len(ctx.seg.pt))) or set()
+        self.en2pt = _mt_words(ctx.en2pt, range(len(ctx.seg.en))) or set()
+        self.dictionary = _Dictionary(self.pt, self.en) if dictionary.available() else None
+
+    def has(self, m: names.Mentions, k: int) -> bool:
+        """The other side's article accounts for word k of `m` somewhere."""
+        other, mt = (self.en, self.en2pt) if m.lang == "pt" else (self.pt, self.pt2en)
+        return bool(names.accounted(m, k, other)) or m.toks[k].fold in mt
 
 
 def check(ctx) -> list:
+    p = ctx.params(NAME, Params)
+    gaz = names.gazetteer(user(ctx.config))
+    whole = _Article(ctx, gaz)
     issues = []
     beads = ctx.beads
-    text = lambda side, idxs: " ".join((ctx.seg.pt if side == "pt" else ctx.seg.en)[i].text for i in idxs)
-    for k, bead in enumerate(beads):
+    text = lambda side, idxs: " ".join((ctx.seg.pt if side == "pt" else ctx.seg.en)[i].text
+                                       for i in idxs)
+    for n, bead in enumerate(beads):
         if not bead.src or not bead.tgt:
             continue
         head = ctx.seg.pt[bead.src[0]].field == "headline"
-        pt, en = Side(text("pt", bead.src), "pt", head), Side(text("en", bead.tgt), "en", head)
+        pt = names.mentions(text("pt", bead.src), "pt", head, gaz)
+        en = names.mentions(text("en", bead.tgt), "en", head, gaz)
+        lex = _Lexical(pt, en, whole.dictionary)
+        spelled = lex.spelled_out()
         pt2en, en2pt = _mt_words(ctx.pt2en, bead.src), _mt_words(ctx.en2pt, bead.tgt)
-        soft_pt, soft_en = [], []
-        strict_pt = candidates(pt, en, pt2en, en2pt, soft_pt)
-        strict_en = candidates(en, pt, en2pt, pt2en, soft_en)
-        if not strict_pt and not strict_en:
+        pc = candidates(pt, en, pt2en, en2pt, lex, spelled)
+        ec = candidates(en, pt, en2pt, pt2en, lex, spelled)
+        if not pc and not ec:
             continue
-        near = [beads[j] for j in (k - 1, k + 1) if 0 <= j < len(beads)]
-        near_pt = Side(" ".join(text("pt", b.src) for b in near), "pt")
-        near_en = Side(" ".join(text("en", b.tgt) for b in near), "en")
-        left_pt = [i for i in strict_pt if not _supported_by(pt, i, near_en)]
-        left_en = [i for i in strict_en if not _supported_by(en, i, near_pt)]
-        # a name against a capitalised word the engine translated, neither found on the
-        # other side: a name replaced by a local name made of common words
-        # ("garagem de Afogados" -> "Casa Amarela depot", "o Grêmio" -> "Internacional")
-        if left_en and not strict_pt and _local(en, left_en):
-            left_pt = [i for i in soft_pt if _lone(pt, i, en) and not _supported_by(pt, i, near_en)]
-            strict_pt = left_pt
-        elif left_pt and not strict_en and _local(pt, left_pt):
-            left_en = [i for i in soft_en if _lone(en, i, pt) and not _supported_by(en, i, near_pt)]
-            strict_en = left_en
-        # a place named by its seat on one side ("Washington") and its country on the
-        # other ("US") is metonymy, whatever else the sentence names
-        meto = [(a, b) for a in left_pt for b in left_en if _metonym(pt, [a], en, [b])]
-        if meto:
-            left_pt = [a for a in left_pt if all(a != x for x, _ in meto)]
-            left_en = [b for b in left_en if all(b != y for _, y in meto)]
-            strict_pt = [a for a in strict_pt if all(a != x for x, _ in meto)]
-            strict_en = [b for b in strict_en if all(b != y for _, y in meto)]
-            if not left_pt and not left_en and not strict_pt and not strict_en:
-                continue
-        pt_names, en_names = _spans(pt, left_pt or strict_pt), _spans(en, left_en or strict_en)
-        if (left_pt and strict_en and _swapped(pt, left_pt, en, strict_en)) or \
-                (left_en and strict_pt and _swapped(pt, strict_pt, en, left_en)):
-            severity = "major"
-            msg = f"name {', '.join(pt_names)} in Portuguese is {', '.join(en_names)} in English"
-        elif left_pt and left_en:
-            severity = "info"
-            msg = (f"name {', '.join(pt_names)} in Portuguese is missing from the English; "
-                   f"name {', '.join(en_names)} in English is not in the Portuguese")
-        elif left_pt:
-            severity = "info"
-            msg = f"name {', '.join(pt_names)} in Portuguese is missing from the English"
-            en_names = []
-        elif left_en:
-            severity = "info"
-            msg = f"name {', '.join(en_names)} in English is not in the Portuguese"
-            pt_names = []
-        else:
+        near = [beads[j] for j in (n - 1, n + 1) if 0 <= j < len(beads)]
+        near_pt = names.mentions(" ".join(text("pt", b.src) for b in near), "pt", gaz=gaz)
+        near_en = names.mentions(" ".join(text("en", b.tgt) for b in near), "en", gaz=gaz)
+        # names a neighbouring bead accounts for are alignment slop: a pair needs one that is not
+        slop = {("pt", c.k) for c in pc if names.accounted(pt, c.k, near_en)} | \
+            {("en", c.k) for c in ec if names.accounted(en, c.k, near_pt)}
+        if len(slop) == len(pc) + len(ec):
             continue
+        if ec and not pc:       # a name left over on one side only
+            pc = surplus(pt, en)
+            slop |= {("pt", c.k) for c in pc}
+        elif pc and not ec:
+            ec = surplus(en, pt)
+            slop |= {("en", c.k) for c in ec}
+        for m, cs, other, mt in ((pt, pc, en, pt2en), (en, ec, pt, en2pt)):
+            for c in cs:
+                _weigh(m, c, other, mt, lex)
+                c.elsewhere = whole.has(m, c.k)
+        pcs, ecs = {c.k: c for c in pc}, {c.k: c for c in ec}
         bt = ctx.translation("pt", bead.src)
-        e2p = ctx.translation("en", bead.tgt)
+        best, best_known, pair = 0.0, 0.0, None
+        pairs = [(A, B) for A in _groups(pt, pc) for B in _groups(en, ec)]
+        pairs += [([a.k], [b.k]) for a in pc for b in ec if a.kind == b.kind == "known"]
+        for A, B in pairs:
+            if all(("pt", a) in slop for a in A) and all(("en", b) in slop for b in B):
+                continue
+            s, (a, b) = _name_score(pt, A, pcs, en, B, ecs)
+            if s > best:
+                best, pair = s, (a, b)
+            if pcs[a].kind == "known" and ecs[b].kind == "known" and s > best_known \
+                    and _confirmed(pt, a, en, b, bt):
+                best_known = s
+        if pc and ec:
+            ctx.observe(NAME, "swap", best)
+            ctx.observe(NAME, "known_swap", best_known)
+        if pair and best >= p.swap:
+            severity = "critical" if best_known >= p.known_swap else "major"
+            pt_names = _span(pt, _extend(pt, pair[0], pcs))
+            en_names = _span(en, _extend(en, pair[1], ecs))
+            msg = f"name {', '.join(pt_names)} in Portuguese is {', '.join(en_names)} in English"
+        else:
+            severity = "info"
+            pt_names = _span(pt, [k for k in pcs if ("pt", k) not in slop])
+            en_names = _span(en, [k for k in ecs if ("en", k) not in slop])
+            if not pt_names and not en_names:
+                continue
+            msg = "; ".join(
+                [f"name {', '.join(pt_names)} in Portuguese is missing from the English"] * bool(pt_names)
+                + [f"name {', '.join(en_names)} in English is not in the Portuguese"] * bool(en_names))
         issues.append(Issue("entity", severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
                             msg, {"pt_items": pt_names, "en_items": en_names,
-                                  "back_translation": bt, "en2pt": e2p,
+                                  "score": round(best, 3), "back_translation": bt,
+                                  "en2pt": ctx.translation("en", bead.tgt),
                                   "similarity": bead.score}))
     return issues
-
-
-def _local(side: Side, idx: list[int]) -> bool:
-    """Capitalised names, not lower-case demonyms (those are weighed by _swapped)."""
-    return not any(side.toks[k][0][:1].islower() for k in idx)
-
-
-def _lone(side: Side, k: int, other: Side) -> bool:
-    """A capitalised word standing alone (a district, a club: "Afogados", "Grêmio"), or
-    whose name's other words the other side copies ("Conceição Lemos" / "Conceição
-    Lima"). Words of a translated name ("Palácio das Nações", "Ordem dos Médicos") are
-    rendered word by word, so their vanishing proves nothing."""
-    for r in _runs(side):
-        if k in r:
-            rest = [j for j in r if j != k and fold(side.toks[j][0]) not in CONNECT]
-            return all(fold(side.toks[j][0]) in other.folded for j in rest)
-    return False
-
-
-def _close(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
-    """A replaced name sits at about the same place in both sentences; a name dropped at
-    one end and another added at the other are two unrelated edits."""
-    def rel(side, k):
-        return side.toks[k][1] / max(len(side.text), 1)
-    return any(abs(rel(pt, a) - rel(en, b)) <= 0.4 for a in pt_idx for b in en_idx)
-
-
-def _swapped(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
-    """A replaced name: close in place, and not a lower-case demonym rephrased as a
-    name ("a capital mineira" = "Belo Horizonte"): a demonym counts as swapped only
-    against another known place or people."""
-    def weak(side, idx, other, other_idx):
-        return all(side.toks[k][0][:1].islower() for k in idx) and \
-            not any(k in other.group_of for k in other_idx)
-    if weak(pt, pt_idx, en, en_idx) or weak(en, en_idx, pt, pt_idx):
-        return False
-    if _metonym(pt, pt_idx, en, en_idx):
-        return False
-    if all(k in pt.group_of for k in pt_idx) and all(k in en.group_of for k in en_idx):
-        return True         # a known place or people for another, wherever the clause went
-    return _close(pt, pt_idx, en, en_idx)
-
-
-def _metonym(pt: Side, pt_idx: list[int], en: Side, en_idx: list[int]) -> bool:
-    """A country (or its people) on one side and its capital on the other: news names a
-    government by its seat ("o governo argentino respondeu" = "Buenos Aires replied",
-    "Bruxelas propõe" = "EU proposes")."""
-    gp = {pt.group_of.get(k) for k in pt_idx}
-    ge = {en.group_of.get(k) for k in en_idx}
-    if None in gp or None in ge:
-        return False
-    cap = metonyms()
-    rel = lambda a, b: (a, b) in cap or (b, a) in cap
-    return all(any(rel(a, b) for b in ge) for a in gp) and \
-        all(any(rel(a, b) for a in gp) for b in ge)
-
-
-def _supported_by(side: Side, k: int, other: Side) -> bool:
-    tok = side.toks[k][0]
-    if fold(tok) in other.folded or skeleton(tok) in other.skeletons:
-        return True
-    return k in side.group_of and side.group_of[k] in other.groups
