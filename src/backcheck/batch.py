@@ -439,6 +439,20 @@ def _done(job: Job, out: Path, fp: str, html: bool) -> dict | None:
     return d
 
 
+def _rejudged(job: Job, d: dict, out: Path, html: bool, config):
+    """A finished report judged again under this run's fail_on (the fingerprint leaves
+    fail_on out: changing it redoes no translation), rewritten when its verdict changed so
+    that the files agree with the summary."""
+    from backcheck.report import render, score
+    from backcheck.report.model import report_from_dict
+    rep = score.judge(report_from_dict(d), config.fail_on)
+    if rep.to_dict() != d:
+        if html:
+            write_atomic(out / f"{job.name}.html", render(rep, "html"))
+        write_atomic(out / f"{job.name}.json", render(rep, "json"))
+    return rep
+
+
 # ---- driver -----------------------------------------------------------------------------
 
 def _lock(out: Path):
@@ -467,7 +481,6 @@ def _chunks(jobs: list[Job], workers: int) -> list[list[Job]]:
 
 def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
     """Check every article under inputs into out; returns the exit status."""
-    from backcheck.report import score
     from backcheck.report.model import report_from_dict
 
     start = time.monotonic()
@@ -495,7 +508,8 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
         for job in all_jobs:
             d = _done(job, out, fp, html)
             if d is not None:
-                results[job.name] = (_row(job, report_from_dict(d), html, True), d)
+                rep = _rejudged(job, d, out, html, config)
+                results[job.name] = (_row(job, rep, html, True), rep.to_dict())
             else:
                 todo.append(job)
         workers = max(1, min(jobs or config.jobs or 1, len(todo) or 1))
@@ -507,7 +521,7 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True) -> int:
         rows = [results[j.name][0] for j in all_jobs]
         reports = [report_from_dict(results[j.name][1]) for j in all_jobs
                    if results[j.name][1] is not None]
-        fails = any(score.fails(r, config.fail_on) for r in reports)
+        fails = any(r.verdict == "fail" for r in reports)
         errors = any(r["verdict"] == "error" for r in rows)
         status = 1 if fails else 2 if errors else 0
         try:
@@ -580,7 +594,7 @@ def _write_summary(out: Path, rows, reports, html, config, status, elapsed) -> s
     errors = [{"name": r["name"], "source": r["source"], "error": r["error"]}
               for r in rows if r["verdict"] == "error"]
     write_atomic(out / "junit.xml",
-                 render(reports, "junit", errors=errors, fail_on=config.fail_on))
+                 render(reports, "junit", errors=errors))
     done = f"{len(rows)} articles: " + ", ".join(f"{n} {v}" for v, n in
                                                   [(v, counts[v]) for v in
                                                    ("pass", "warn", "fail", "error")])

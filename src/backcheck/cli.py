@@ -1,6 +1,6 @@
 """Command line: argument parsing and dispatch only; the work lives in the stage modules.
 
-Exit status: 0 clean, 1 an issue reached --fail-on, 2 bad input or usage.
+Exit status: 0 clean, 1 the verdict is fail (an issue reached --fail-on), 2 bad input or usage.
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def _engine_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", default=None, metavar="FILE", help="configuration file")
     p.add_argument("--fail-on", default=None,
                    choices=["critical", "major", "minor", "info", "never"],
-                   help="exit 1 when an issue of this severity or worse is found (default: major)")
+                   help="verdict fail and exit 1 when an issue of this severity or worse is "
+                        "found (default: major; never: nothing fails)")
     p.add_argument("--glossary", default=None, metavar="CSV", help="terminology CSV (pt,en)")
 
 
@@ -89,7 +90,7 @@ def _config(args):
 
 def cmd_check(args) -> int:
     from backcheck import article, pipeline
-    from backcheck.report import render, score
+    from backcheck.report import render
     from backcheck.translate import get_scorer, get_translator
 
     if args.path and (args.pt or args.en):
@@ -116,7 +117,7 @@ def cmd_check(args) -> int:
             raise InputError(args.output, f"cannot write the report: {e.strerror or e}") from None
     else:
         sys.stdout.write(out)
-    return 1 if score.fails(rep, cfg.fail_on) else 0
+    return 1 if rep.verdict == "fail" else 0      # the one rule: see report.score
 
 
 def cmd_batch(args) -> int:

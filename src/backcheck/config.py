@@ -13,6 +13,8 @@ from backcheck.errors import InputError
 FAIL_ON = ("critical", "major", "minor", "info", "never")
 ENGINES = ("auto", "marian", "ct2", "apertium", "none")
 SEVERITIES = ("critical", "major", "minor", "info")
+# keys of earlier versions, refused with a reason rather than as unknown
+REMOVED = {"warn_score", "fail_score"}
 # keys of [severity]: an issue type, or "glossary" (terminology issues only)
 SEVERITY_KEYS = ("omission", "addition", "number", "entity", "negation",
                  "mistranslation", "untranslated", "artifact", "glossary")
@@ -29,9 +31,6 @@ class Config:
     fail_on: str = "major"
     format: str = "text"
     glossary: str | None = None
-    # verdict thresholds on the MQM-style score (penalty points per 100 words)
-    warn_score: float = 1.0
-    fail_score: float = 10.0
     # resource bounds
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 20_000
@@ -80,6 +79,10 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
             if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
                 data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
+    gone = sorted(set(data) & REMOVED)
+    if gone:
+        raise InputError(p, f"{', '.join(gone)}: no longer used: the verdict follows fail_on "
+                            "(fail when an issue reaches it); remove the key")
     unknown = sorted(set(data) - known)
     if unknown:
         raise InputError(p, f"unknown configuration key(s): {', '.join(unknown)}")
@@ -126,5 +129,3 @@ def _check_values(cfg: Config, p) -> None:
     for key, low in (("beam", 1), ("jobs", 1), ("max_article_chars", 1), ("max_sentence_chars", 1)):
         if getattr(cfg, key) < low:
             raise InputError(p, f"{key} must be at least {low}")
-    if not 0 <= cfg.warn_score <= cfg.fail_score:
-        raise InputError(p, "need 0 <= warn_score <= fail_score")

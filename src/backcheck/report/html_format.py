@@ -24,7 +24,8 @@ from markupsafe import Markup
 from backcheck.report import json_format
 from backcheck.report.model import SEVERITIES, SEVERITY_RANK, Issue, Loc, Report
 from backcheck.report.text_format import (back_translations, bead_index, bead_of, counts,
-                                          highlight_spans, ordered_issues, similarity, where)
+                                          highlight_spans, ordered_issues, similarity,
+                                          verdict_reason, where)
 
 _TEMPLATES = resources.files("backcheck.report") / "templates"
 _ENV = jinja2.Environment(
@@ -136,6 +137,7 @@ def render(report: Report, **_) -> str:
     script, script_hash = _script("report.js")
     return _ENV.get_template("report.html.j2").render(
         report=report, rows=rows, unplaced=[_issue_view(i, False) for i in unplaced],
+        reason=verdict_reason(report),
         counts=counts(report), severities=SEVERITIES, engine=report.engine or {},
         data=json_for_script(json_format.to_json_dict(report)),
         script=script, script_hash=script_hash)

@@ -10,7 +10,7 @@ import re
 
 from backcheck.report.model import SEVERITIES, Report
 from backcheck.report.text_format import (back_translations, counts, ordered_issues,
-                                          similarity, where)
+                                          similarity, verdict_reason, where)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup in the middle of a line (emphasis, code, links, raw HTML, entities, table
@@ -32,7 +32,8 @@ def render(report: Report, **_) -> str:
         if eng else "none (nothing translated)"
     if eng and eng.get("revision"):
         engine += f" (revision {eng['revision']})"
-    out += [f"- score: **{report.score:g}** (penalty points per 100 words)",
+    out += [f"- verdict: {report.verdict}: {md_escape(verdict_reason(report))}",
+            f"- score: **{report.score:g}** (penalty points per 100 words)",
             f"- engine: {md_escape(engine)}"]
     if report.source:
         out.append(f"- source: {md_escape(report.source)}")

@@ -30,6 +30,21 @@ def counts(report: Report) -> dict[str, int]:
     return c
 
 
+def verdict_reason(report: Report) -> str:
+    """Why the verdict is what it is, by the one rule of report.score."""
+    fail_on = report.fail_on
+    counted = [i for i in report.counted() if i.severity != "info" or fail_on == "info"]
+    at = 0 if fail_on == "never" else \
+        sum(SEVERITY_RANK[i.severity] >= SEVERITY_RANK[fail_on] for i in counted)
+    if at:
+        return f"fail-on {fail_on}: {at} issue(s) reach it"
+    if not counted:
+        return f"fail-on {fail_on}: no counted issue"
+    if fail_on == "never":
+        return f"fail-on never: {len(counted)} counted issue(s)"
+    return f"fail-on {fail_on}: none reaches it, {len(counted)} counted below"
+
+
 def counts_line(report: Report) -> str:
     c = counts(report)
     return ", ".join(f"{n} {s}" for s, n in c.items())
@@ -250,6 +265,7 @@ def render(report: Report, color: bool | None = None, width: int | None = None, 
         for note in report.notes:
             con.print(Text(f"  - {note}"))
     con.print()
+    con.print(Text(f"verdict: {verdict_reason(report)}", style="dim"))
     tail = Text("summary: ")
     tail.append(report.verdict.upper(), style=VERDICT_STYLE.get(report.verdict, "bold"))
     tail.append(f" · score {report.score:g} · {counts_line(report)}")
