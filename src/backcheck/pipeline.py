@@ -8,11 +8,11 @@ import re
 import time
 
 from backcheck import align, checks, segment
-from backcheck.article import Article
+from backcheck.article import Article, check_languages
 from backcheck.config import Config
 from backcheck.errors import InputError
 from backcheck.report import score
-from backcheck.report.model import BeadLoc, Report
+from backcheck.report.model import BeadLoc, Issue, Report
 
 WORD = re.compile(r"\w+")
 
@@ -21,6 +21,11 @@ def check(article: Article, translator=None, config: Config | None = None,
           scorer=None) -> Report:
     config = config or Config()
     started = time.perf_counter()
+    # InputError for a side in another language; an English side in Portuguese is checked
+    # for nothing else: it is one untranslated finding, not one per sentence
+    untranslated = check_languages(article)["en"] == "pt"
+    if untranslated:
+        translator = None
     seg = segment.segment(article)
     longest = max((len(s.text) for s in seg.pt + seg.en), default=0)
     if longest > config.max_sentence_chars:
@@ -38,12 +43,14 @@ def check(article: Article, translator=None, config: Config | None = None,
     beads, partial = align.align_article(seg, pt2en, en2pt)
     ctx = checks.Context(article, seg, pt2en, en2pt, beads, config, partial, scorer)
     report = Report(id=article.id, engine=engine, source=article.source)
-    report.issues = checks.run(ctx)
+    report.issues = [untranslated_side(ctx)] if untranslated else checks.run(ctx)
     report.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
                         for b in beads]
     if partial:
         report.notes.append("The Portuguese side has no body: the English body had no "
                             "Portuguese source and was not checked for additions.")
+    if untranslated:
+        report.notes.append("The English side is in Portuguese: nothing else was checked.")
     pt_words = sum(len(WORD.findall(t)) for t in pt_texts)
     en_words = sum(len(WORD.findall(t)) for t in en_texts)
     words = pt_words or en_words
@@ -53,3 +60,11 @@ def check(article: Article, translator=None, config: Config | None = None,
                     "pt_words": pt_words, "en_words": en_words,
                     "seconds": round(time.perf_counter() - started, 3)}
     return score.apply(report, words, config)
+
+
+def untranslated_side(ctx: checks.Context) -> Issue:
+    """The one finding for an English side that is Portuguese (placed on its first sentence)."""
+    first = ctx.loc("en", [0]) if ctx.seg.en else None
+    return Issue("untranslated", "critical", ctx.loc("pt", [0]) if ctx.seg.pt else None, first,
+                 "the English side is in Portuguese: the article was not translated",
+                 {"side": "en", "language": "pt"})
