@@ -20,13 +20,16 @@ def _engine_opts(p: argparse.ArgumentParser) -> None:
                         "none = only the checks that need no translation)")
     g.add_argument("--model", default=None, metavar="DIR",
                    help="local model directory for marian/ct2 (default: models/)")
-    g.add_argument("--beam", type=int, default=None, help="beam size (1 = greedy)")
+    g.add_argument("--beam", type=int, default=None, metavar="N",
+                   help="beam size for the Marian engines (1 = greedy, the default)")
     g.add_argument("--cache-dir", default=None, metavar="DIR", help="translation cache directory")
     g.add_argument("--no-cache", dest="cache", action="store_const", const=False, default=None,
                    help="do not read or write the translation cache")
     g.add_argument("--allow-pickle", action="store_const", const=True, default=None,
                    help="allow loading pickle (.bin) checkpoints: only for models you trust")
-    p.add_argument("--config", default=None, metavar="FILE", help="configuration file")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="configuration file (default: backcheck.toml found upward, or "
+                        "[tool.backcheck] in pyproject.toml)")
     p.add_argument("--fail-on", default=None,
                    choices=["critical", "major", "minor", "info", "never"],
                    help="verdict fail and exit 1 when an issue of this severity or worse is "
@@ -40,17 +43,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check one article")
-    c.add_argument("path", nargs="?", help="article: JSON, or a mixed-language .txt/.md page")
-    c.add_argument("--pt", metavar="FILE", help="Portuguese plain-text file")
-    c.add_argument("--en", metavar="FILE", help="English plain-text file")
-    c.add_argument("--format", "-f", choices=FORMATS, default=None)
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    c.add_argument("path", nargs="?", metavar="ARTICLE",
+                   help="article: JSON, a mixed-language .txt/.md/.html page, or - to read one "
+                        "(JSON or page) from standard input")
+    c.add_argument("--pt", metavar="FILE", help="Portuguese plain-text file (- for stdin)")
+    c.add_argument("--en", metavar="FILE", help="English plain-text file (- for stdin)")
+    c.add_argument("--format", "-f", choices=FORMATS, default=None,
+                   help="report format (default: format in the config file, else text)")
+    c.add_argument("--output", "-o", metavar="FILE",
+                   help="write the report to FILE, atomically (default: standard output)")
     _engine_opts(c)
 
     b = sub.add_parser("batch", help="check many articles into a report directory")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="files, directories or JSONL files of articles")
-    b.add_argument("--out", required=True, metavar="DIR")
+    b.add_argument("--out", required=True, metavar="DIR",
+                   help="report directory: one report per article, summary.json/.csv, "
+                        "index.html, junit.xml (created if missing; a rerun resumes)")
     b.add_argument("--html", action="store_true", help="also write an HTML report per article")
     b.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: jobs in the config file, else 1)")
@@ -58,25 +67,32 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_opts(b)
 
     a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
-    a.add_argument("--src", required=True)
-    a.add_argument("--tgt", required=True)
-    a.add_argument("--src2tgt", required=True, help="translation of --src, line by line")
-    a.add_argument("--tgt2src", help="translation of --tgt, line by line")
-    a.add_argument("--output", "-o", metavar="FILE")
+    a.add_argument("--src", required=True, metavar="FILE",
+                   help="source sentences, one per line (.EOA ends a document)")
+    a.add_argument("--tgt", required=True, metavar="FILE",
+                   help="target sentences, one per line (.EOA ends a document)")
+    a.add_argument("--src2tgt", required=True, metavar="FILE",
+                   help="translation of --src, line by line")
+    a.add_argument("--tgt2src", metavar="FILE", help="translation of --tgt, line by line")
+    a.add_argument("--output", "-o", metavar="FILE",
+                   help="write the beads here (default: standard output)")
 
     m = sub.add_parser("models", help="download or list translation models")
     msub = m.add_subparsers(dest="models_command", required=True)
     md = msub.add_parser("download", help="fetch the pinned models into models/ and convert them")
     md.add_argument("--dir", default=None, help="models directory (default: ./models)")
     md.add_argument("--no-convert", action="store_true", help="skip the CTranslate2 conversion")
-    md.add_argument("--allow-pickle", action="store_true")
+    md.add_argument("--allow-pickle", action="store_true",
+                    help="accept pickle (.bin) checkpoints: only for models you trust")
     ml = msub.add_parser("list", help="show the manifest and what is present")
-    ml.add_argument("--dir", default=None)
+    ml.add_argument("--dir", default=None, help="models directory (default: ./models)")
 
     cf = sub.add_parser("config", help="configuration")
     csub = cf.add_subparsers(dest="config_command", required=True)
     cs = csub.add_parser("show", help="print the effective configuration")
-    cs.add_argument("--config", default=None, metavar="FILE")
+    cs.add_argument("--config", default=None, metavar="FILE",
+                    help="configuration file (default: backcheck.toml found upward, or "
+                         "[tool.backcheck] in pyproject.toml)")
     return ap
 
 
