@@ -49,7 +49,11 @@ def test_rows_issues_and_marks_follow_the_report():
     assert len(page.find("section", "row")) == len(rep.alignment)
     issues = page.find("details", "issue")
     assert sorted(d["data-sev"] for d in issues) == sorted(i.severity for i in rep.issues)
-    assert len(page.find("input")) == 5   # four severities + "only rows with issues"
+    boxes = [i for i in page.find("input") if i.get("type") == "checkbox"]
+    filters = [i for i in boxes if i.get("class") != "waive"]
+    assert len(filters) == 5   # four severities + "only rows with issues"
+    assert sorted(i["value"] for i in boxes if i.get("class") == "waive") == \
+        sorted(i.fingerprint for i in rep.issues)      # one "waive" box per issue
     assert {m["data-sevs"] for m in page.find("mark")} == {"critical", "major", "minor", "info"}
 
 

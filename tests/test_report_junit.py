@@ -15,7 +15,8 @@ def parse(xml: str) -> ET.Element:
 
 
 def test_one_failing_report():
-    root = parse(render(sample_report(), "junit"))
+    rep = sample_report()
+    root = parse(render(rep, "junit"))
     assert root.tag == "testsuites"
     (suite,) = root.findall("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("1", "1", "0")
@@ -26,7 +27,9 @@ def test_one_failing_report():
     assert fail.get("message") == \
         "fail (fail-on major): score 35.5; 1 critical, 2 major, 1 minor, 1 info"
     lines = fail.text.splitlines()
-    assert lines[0] == "[critical] number (headline): number 3,2 in Portuguese is 2.3 in English"
+    [critical] = [i for i in rep.issues if i.severity == "critical"]
+    assert lines[0] == f"[critical] number (headline) #{critical.fingerprint}: number 3,2 in " \
+                       "Portuguese is 2.3 in English"
     assert "    PT: Câmara aprova orçamento de R$ 3,2 bilhões para 2025" in lines
     assert sum(1 for ln in lines if ln.startswith("[")) == 5
 

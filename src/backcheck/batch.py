@@ -200,10 +200,11 @@ def _jsonl_jobs(path: Path) -> list[Job]:
 
 def fingerprint(config) -> str:
     """What a report depends on besides the input: backcheck's version and the settings that
-    change results (not where the cache lives, nor fail_on, which only sets the exit status)."""
+    change results (not where the cache lives, nor fail_on and the waivers, which resume
+    applies again to a finished report)."""
     from backcheck import __version__
     d = config.to_dict()
-    for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs"):
+    for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs", "waivers"):
         d.pop(k, None)
     if d.get("glossary"):
         d["glossary"] = _sha256(d["glossary"])
@@ -440,12 +441,12 @@ def _done(job: Job, out: Path, fp: str, html: bool) -> dict | None:
 
 
 def _rejudged(job: Job, d: dict, out: Path, html: bool, config):
-    """A finished report judged again under this run's fail_on (the fingerprint leaves
-    fail_on out: changing it redoes no translation), rewritten when its verdict changed so
-    that the files agree with the summary."""
+    """A finished report with the article's waivers read again and judged again under this
+    run's fail_on (the fingerprint leaves both out: they redo no translation), rewritten
+    when that changed it, so that the files agree with the summary."""
     from backcheck.report import render, score
     from backcheck.report.model import report_from_dict
-    rep = score.judge(report_from_dict(d), config.fail_on)
+    rep = score.finalize(report_from_dict(d), config)
     if rep.to_dict() != d:
         if html:
             write_atomic(out / f"{job.name}.html", render(rep, "html"))

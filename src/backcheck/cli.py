@@ -66,6 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     _engine_opts(b)
 
+    w = sub.add_parser("waive", help="accept reviewed issues: record them in the article's "
+                                     "waivers file, so later checks show them as waived")
+    w.add_argument("report", metavar="REPORT",
+                   help="a JSON or HTML report written by backcheck check or batch")
+    w.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT",
+                   help="the issues to accept: their fingerprint (#... in the text report, "
+                        "'fingerprint' in JSON); 6 or more leading digits will do")
+    w.add_argument("--reason", default="", metavar="TEXT",
+                   help="why the issue is accepted, recorded with the waiver")
+    w.add_argument("--by", default=None, metavar="NAME",
+                   help="who accepts it (default: $BACKCHECK_USER, else the login name)")
+    w.add_argument("--file", default=None, metavar="FILE",
+                   help="the waivers file (default: waivers in the configuration, else "
+                        "NAME.waivers.toml next to the article)")
+    w.add_argument("--config", default=None, metavar="FILE",
+                   help="configuration file (default: backcheck.toml found upward, or "
+                        "[tool.backcheck] in pyproject.toml)")
+
     a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
     a.add_argument("--src", required=True, metavar="FILE",
                    help="source sentences, one per line (.EOA ends a document)")
@@ -142,6 +160,59 @@ def cmd_batch(args) -> int:
                      jobs=args.jobs, progress=not args.no_progress)
 
 
+def read_report(path: str):
+    """A report from its JSON file, or from the JSON an HTML report embeds."""
+    import json
+    import re
+    from backcheck.article import read_text
+    from backcheck.report.model import report_from_dict
+    text = read_text(path)
+    m = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', text,
+                  re.S)
+    try:
+        d = json.loads(m.group(1) if m else text)
+        return report_from_dict(d)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError(path, "not a backcheck report (JSON, or HTML with its data)") from None
+
+
+def cmd_waive(args) -> int:
+    import getpass
+    import os
+    from backcheck import config
+    from backcheck.report import waivers
+
+    rep = read_report(args.report)
+    cfg = config.load(args.config)
+    if args.file:
+        path = Path(args.file)
+    elif cfg.waivers:
+        path = Path(cfg.waivers)
+    else:
+        src = waivers.article_file(rep.source)
+        if src is None:
+            raise InputError(args.report, "its article came from standard input: name a "
+                                          "waivers file with --file, or waivers = \"...\" in "
+                                          "the configuration")
+        # a relative source is relative to where the check ran: here, or beside the report
+        bases = [Path.cwd(), Path(args.report).resolve().parent]
+        base = next((b for b in bases if (b / src).exists()), None)
+        if base is None:
+            raise InputError(args.report, f"its article {src} is not found from here: run "
+                                          "waive where the check ran, or give --file")
+        path = base / waivers.path_for(rep.source)
+    try:
+        who = args.by or os.environ.get("BACKCHECK_USER") or getpass.getuser()
+    except (OSError, KeyError):
+        who = ""
+    done = waivers.add(path, rep, args.fingerprints, who, args.reason)
+    for i in done:
+        print(f"waived #{i.fingerprint} {i.severity} {i.type}: {i.message}")
+    print(f"recorded in {path}: the next check of {rep.id} shows "
+          f"{'it' if len(done) == 1 else 'them'} as waived")
+    return 0
+
+
 def cmd_align(args) -> int:
     from backcheck import align
     return align.cli(args.src, args.tgt, args.src2tgt, args.tgt2src, args.output)
@@ -163,7 +234,7 @@ def cmd_config(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "batch": cmd_batch, "align": cmd_align,
+COMMANDS = {"check": cmd_check, "batch": cmd_batch, "waive": cmd_waive, "align": cmd_align,
             "models": cmd_models, "config": cmd_config}
 
 

@@ -31,6 +31,7 @@ class Config:
     fail_on: str = "major"
     format: str = "text"
     glossary: str | None = None
+    waivers: str | None = None         # one waivers file for every article (default: per article)
     # resource bounds
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 20_000
@@ -75,7 +76,7 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw
         data = dict(data)
         # relative paths in the file are relative to the file, not to the working directory
-        for key in ("glossary", "model", "cache_dir"):
+        for key in ("glossary", "model", "cache_dir", "waivers"):
             if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
                 data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
@@ -103,7 +104,7 @@ def _check_types(data: dict, p) -> None:
     defaults = Config()
     for k, v in data.items():
         want = type(getattr(defaults, k))
-        if k in ("model", "cache_dir", "glossary", "path"):
+        if k in ("model", "cache_dir", "glossary", "waivers", "path"):
             want = str
         if v is None or k == "path":
             continue

@@ -64,8 +64,9 @@ MONTH_ABBREVS = {"jan", "feb", "fev", "mar", "apr", "abr", "may", "mai", "jun", 
                  "ago", "sep", "set", "oct", "out", "nov", "dec", "dez"}
 NUMBERED = {"inc", "art", "arts", "cap", "vol", "par", "item", "al", "fig", "no", "nº"}
 
-# HTML entities and tags: CMS junk, not words ("bicycles.&nbsp;" is one sentence)
-_MARKUP = re.compile(r"&#?\w+;|</?[A-Za-z][^<>]*>")
+# HTML entities, tags and bracketed placeholders: CMS junk, not words, so a piece made of
+# them alone ends the sentence before it ("bicycles.&nbsp;", "children. [TK]")
+_MARKUP = re.compile(r"&#?\w+;|</?[A-Za-z][^<>]*>|\[[^\[\]]{0,30}\]")
 _LAST_WORD = re.compile(r"(\S+?)\.\s*$")
 _FIRST = re.compile(r"^\s*([\"'“‘«(\[]*)(\S?)")
 

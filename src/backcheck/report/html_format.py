@@ -25,7 +25,7 @@ from backcheck.report import json_format
 from backcheck.report.model import SEVERITIES, SEVERITY_RANK, Issue, Loc, Report
 from backcheck.report.text_format import (back_translations, bead_index, bead_of, counts,
                                           highlight_spans, ordered_issues, similarity,
-                                          verdict_reason, where)
+                                          verdict_reason, waived_line, where)
 
 _TEMPLATES = resources.files("backcheck.report") / "templates"
 _ENV = jinja2.Environment(
@@ -81,7 +81,7 @@ def _side_cell(loc: Loc | None, issues: list[Issue], side: str) -> dict | None:
     marks = []
     for issue in issues:
         iloc = getattr(issue, side)
-        if iloc is None or not iloc.text:
+        if iloc is None or not iloc.text or issue.waived:     # accepted: not marked
             continue
         if iloc.text in text:
             start = text.find(iloc.text)
@@ -110,6 +110,8 @@ def _issue_view(issue: Issue, placed: bool) -> dict:
         "pt": None if placed or issue.pt is None else issue.pt.text,
         "en": None if placed or issue.en is None else issue.en.text,
         "where": where(issue.pt) or where(issue.en),
+        "fingerprint": issue.fingerprint,
+        "waived": waived_line(issue) if issue.waived else None,
     }
 
 
@@ -131,7 +133,8 @@ def render(report: Report, **_) -> str:
             "pt": _side_cell(bead.pt, issues, "pt"),
             "en": _side_cell(bead.en, issues, "en"),
             "similarity": None if bead.similarity is None else f"{bead.similarity:.2f}",
-            "sevs": " ".join(sorted({i.severity for i in issues}, key=_sev_key, reverse=True)),
+            "sevs": " ".join(sorted({i.severity for i in issues if not i.waived}, key=_sev_key,
+                                    reverse=True)),
             "issues": [_issue_view(i, True) for i in issues],
         })
     script, script_hash = _script("report.js")

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 
 from backcheck.errors import InputError
 from backcheck.report.model import Report
-from backcheck.report.text_format import counts_line, ordered_issues, where
+from backcheck.report.text_format import counts_line, ordered_issues, waived_line, where
 
 # characters XML 1.0 does not allow (lone surrogates included)
 _ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -41,7 +41,11 @@ def _issues_text(report: Report) -> str:
     lines = []
     for i in ordered_issues(report):
         place = where(i.pt) or where(i.en)
-        lines.append(f"[{i.severity}] {i.type}{f' ({place})' if place else ''}: {i.message}")
+        sev = f"waived {i.severity}" if i.waived else i.severity
+        fp = f" #{i.fingerprint}" if i.fingerprint else ""
+        lines.append(f"[{sev}] {i.type}{f' ({place})' if place else ''}{fp}: {i.message}")
+        if i.waived:
+            lines.append(f"    {waived_line(i)}")
         if i.pt is not None:
             lines.append(f"    PT: {i.pt.text}")
         if i.en is not None:

@@ -29,6 +29,8 @@ class Issue:
     en: Loc | None
     message: str
     evidence: dict = field(default_factory=dict)   # back-translation, similarity, spans...
+    fingerprint: str = ""      # stable across runs (report.waivers.fingerprint)
+    waived: dict | None = None  # {"by", "date", "reason"}: accepted by an editor, not counted
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -59,8 +61,8 @@ class Report:
         return asdict(self)
 
     def counted(self) -> list[Issue]:
-        """The issues that count towards the score and the verdict."""
-        return list(self.issues)
+        """The issues that count towards the score and the verdict: all but the waived."""
+        return [i for i in self.issues if not i.waived]
 
     def worst_severity(self) -> str | None:
         counted = [i.severity for i in self.counted()]
@@ -80,7 +82,8 @@ def report_from_dict(d: dict) -> Report:
                            b.get("similarity")) for b in d.get("alignment", [])],
         issues=[Issue(i["type"], i["severity"], loc_from_dict(i.get("pt")),
                       loc_from_dict(i.get("en")), i.get("message", ""),
-                      i.get("evidence") or {}) for i in d.get("issues", [])],
+                      i.get("evidence") or {}, i.get("fingerprint") or "", i.get("waived"))
+                for i in d.get("issues", [])],
         notes=list(d.get("notes", [])), stats=dict(d.get("stats", {})),
         source=d.get("source"), schema_version=d.get("schema_version", SCHEMA_VERSION),
     )

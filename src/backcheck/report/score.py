@@ -18,6 +18,8 @@ words of the English, most of which has no source), with the WMT MQM weights
 minor 1, major 5, critical 25 (info 0). Lower is better. The score is shown to rank and
 compare articles; it never decides the verdict.
 
+Waived issues (accepted by an editor: report.waivers) count in neither.
+
 Verdict, the one rule that the exit status, JUnit, the batch summary and every report
 format follow (`judge`):
 - `fail`  ⇔ an issue at or above fail_on (`--fail-on`, default major) ⇔ exit status 1
@@ -54,13 +56,20 @@ def points(report: Report) -> float:
 def apply(report: Report, words: int, config) -> Report:
     """Apply the severity policy and the config's overrides, then set report.score
     (penalty points per 100 words; the count is kept as stats.score_words) and the
-    verdict under config.fail_on."""
+    verdict under config.fail_on, waived issues left out of both."""
     for issue in report.issues:
         issue.severity = policy(issue)
         if issue.type in (config.severity or {}):
             issue.severity = config.severity[issue.type]
     report.stats["score_words"] = max(int(words), 1)
-    return judge(report, config.fail_on)
+    return finalize(report, config)
+
+
+def finalize(report: Report, config) -> Report:
+    """Fingerprint the issues, mark the waived ones (the article's waivers file is read
+    now), then judge. What batch does again to a report it resumes."""
+    from backcheck.report import waivers
+    return judge(waivers.apply(report, config), config.fail_on)
 
 
 def judge(report: Report, fail_on: str) -> Report:
