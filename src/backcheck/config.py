@@ -32,6 +32,12 @@ class Config:
     format: str = "text"
     glossary: str | None = None
     waivers: str | None = None         # one waivers file for every article (default: per article)
+    # calibration file written by `backcheck calibrate` (default: the one shipped for the engine)
+    calibration: str | None = None
+    # user lexicons: names.csv (pt,en: a Portuguese form, English forms separated by |) and
+    # a file of words never flagged as untranslated (place names, brands)
+    names: str | None = None
+    keep: str | None = None
     # resource bounds
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 20_000
@@ -76,7 +82,8 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw
         data = dict(data)
         # relative paths in the file are relative to the file, not to the working directory
-        for key in ("glossary", "model", "cache_dir", "waivers"):
+        for key in ("glossary", "model", "cache_dir", "calibration", "names", "keep",
+                    "waivers"):
             if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
                 data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
@@ -104,7 +111,8 @@ def _check_types(data: dict, p) -> None:
     defaults = Config()
     for k, v in data.items():
         want = type(getattr(defaults, k))
-        if k in ("model", "cache_dir", "glossary", "waivers", "path"):
+        if k in ("model", "cache_dir", "glossary", "path", "calibration", "names", "keep",
+                 "waivers"):
             want = str
         if v is None or k == "path":
             continue
