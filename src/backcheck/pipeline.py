@@ -52,8 +52,7 @@ def check(article: Article, translator=None, config: Config | None = None,
             1 for b in beads if b.src and b.tgt)
     report = Report(id=article.id, engine=engine, source=article.source)
     report.issues = [untranslated_side(ctx)] if untranslated else checks.run(ctx)
-    report.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
-                        for b in beads]
+    report.alignment = page_rows(ctx, beads)
     if partial:
         report.notes.append("The Portuguese side has no body: the English body had no "
                             "Portuguese source and was not checked for additions.")
@@ -69,6 +68,22 @@ def check(article: Article, translator=None, config: Config | None = None,
                     "calibration": cal.signature(),
                     "seconds": round(time.perf_counter() - started, 3)}
     return score.apply(report, words, config)
+
+
+def page_rows(ctx: checks.Context, beads) -> list[BeadLoc]:
+    """The report's rows: the beads, plus every English sentence that no bead holds (on a
+    page whose Portuguese is partial, the English with no source, which nothing checked),
+    as a row of its own marked unchecked; in the English page's order, a row with no English
+    right after the row before it."""
+    held = {j for b in beads for j in b.tgt}
+    keyed, last = [], -1
+    for n, b in enumerate(beads):
+        last = min(b.tgt) if b.tgt else last
+        keyed.append(((last, 0 if b.tgt else 1, n),
+                      BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)))
+    keyed += [((j, 0, -1), BeadLoc(None, ctx.loc("en", [j]), None, checked=False))
+              for j in range(len(ctx.seg.en)) if j not in held]
+    return [row for _, row in sorted(keyed, key=lambda kv: kv[0])]
 
 
 def untranslated_side(ctx: checks.Context) -> Issue:

@@ -130,6 +130,7 @@ def render(report: Report, **_) -> str:
         issues = by_bead.get(k, [])
         rows.append({
             "n": k + 1,
+            "checked": bead.checked,
             "pt": _side_cell(bead.pt, issues, "pt"),
             "en": _side_cell(bead.en, issues, "en"),
             "similarity": None if bead.similarity is None else f"{bead.similarity:.2f}",

@@ -41,6 +41,7 @@ class BeadLoc:
     pt: Loc | None
     en: Loc | None
     similarity: float | None
+    checked: bool = True       # False: English with no Portuguese source on a partial page
 
 
 @dataclass
@@ -79,7 +80,8 @@ def report_from_dict(d: dict) -> Report:
         id=d["id"], engine=d.get("engine"), verdict=d.get("verdict", "pass"),
         score=d.get("score", 0.0), fail_on=d.get("fail_on", "major"),
         alignment=[BeadLoc(loc_from_dict(b.get("pt")), loc_from_dict(b.get("en")),
-                           b.get("similarity")) for b in d.get("alignment", [])],
+                           b.get("similarity"), b.get("checked", True))
+                   for b in d.get("alignment", [])],
         issues=[Issue(i["type"], i["severity"], loc_from_dict(i.get("pt")),
                       loc_from_dict(i.get("en")), i.get("message", ""),
                       i.get("evidence") or {}, i.get("fingerprint") or "", i.get("waived"))
