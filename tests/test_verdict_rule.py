@@ -136,7 +136,8 @@ def test_batch_verdicts_summary_junit_index_and_exit_agree_on_every_fail_on(corp
         assert junit.get("failures") == str(len(failed))
         index = (out / "index.html").read_text("utf-8")
         for name, verdict in want.items():
-            assert re.search(rf'data-verdict="{verdict}">\s*<td><a href="{name}.html">', index)
+            assert re.search(rf'<tr data-verdict="{verdict}"[^>]*>\s*<td[^>]*><a href="{name}.html">',
+                             index)
 
 
 def test_example_article_junit_failure_iff_exit_1_as_a_process(tmp_path):

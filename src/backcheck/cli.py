@@ -62,8 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "index.html, junit.xml (created if missing; a rerun resumes)")
     b.add_argument("--html", action="store_true", help="also write an HTML report per article")
     b.add_argument("--jobs", "-j", type=int, default=None,
-                   help="worker processes (default: jobs in the config file, else 1)")
+                   help="worker processes (default: jobs in the config file, else 1; never "
+                        "more than the articles to check or the CPU cores)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--baseline", metavar="OLD", default=None,
+                   help="an earlier batch's --out directory (or its summary.json): issues it "
+                        "already had are marked waived by baseline and only new ones count")
+    b.add_argument("--prune", action="store_true",
+                   help="remove the reports in --out whose input is gone (listed as stale "
+                        "otherwise)")
     _engine_opts(b)
 
     w = sub.add_parser("waive", help="accept reviewed issues: record them in the article's "
@@ -168,7 +175,8 @@ def cmd_check(args) -> int:
 def cmd_batch(args) -> int:
     from backcheck import batch
     return batch.run(args.inputs, Path(args.out), _config(args), html=args.html,
-                     jobs=args.jobs, progress=not args.no_progress)
+                     jobs=args.jobs, progress=not args.no_progress,
+                     baseline=args.baseline, prune=args.prune)
 
 
 def read_report(path: str):

@@ -32,6 +32,8 @@ class Job:
     line: int | None = None        # JSONL line number (1-based)
     text: str | None = None        # JSONL line
     error: str | None = None       # found unusable while listing
+    known: frozenset | None = None  # fingerprints of its issues in a --baseline run
+    abs_paths: tuple[str, ...] = ()  # paths made absolute where the batch runs (--prune)
 
     @property
     def source(self) -> str:
@@ -127,6 +129,7 @@ def discover(inputs, out: Path) -> list[Job]:
     taken: set[str] = set()
     for job in jobs:
         job.name = safe_name(job.name, taken)
+        job.abs_paths = tuple(os.path.abspath(p) for p in job.paths)
         for target in [out / f"{job.name}.json", out / f"{job.name}.html", *own]:
             if target.resolve() in inputs_resolved:
                 raise InputError(target, "is an input: the batch would overwrite it; "

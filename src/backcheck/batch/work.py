@@ -119,7 +119,7 @@ class Worker:
     def check_chunk(self, jobs: list[Job]) -> list[Outcome]:
         """Check a chunk of articles; one Outcome per job, in order of completion."""
         from backcheck import pipeline, segment
-        from backcheck.report import render
+        from backcheck.report import render, score
         if self.fatal:
             raise EngineError(*self.fatal)
         config, translator, task = self.task.config, self.translator, self.task
@@ -152,8 +152,11 @@ class Worker:
         for job, art in loaded:
             try:
                 rep = pipeline.check(art, translator, config, scorer=self.scorer)
+                if job.known is not None:            # --baseline: only new issues count
+                    score.finalize(rep, config, job.known)
                 rep.stats["batch"] = {"input": job.source, "input_sha256": job.sha256,
-                                      "fingerprint": task.fingerprint, "html": task.html}
+                                      "fingerprint": task.fingerprint, "html": task.html,
+                                      "input_paths": list(job.abs_paths)}
                 html = render(rep, "html") if task.html else None
                 text = render(rep, "json")
             except InputError as e:

@@ -65,11 +65,12 @@ def apply(report: Report, words: int, config) -> Report:
     return finalize(report, config)
 
 
-def finalize(report: Report, config) -> Report:
+def finalize(report: Report, config, known: frozenset | None = None) -> Report:
     """Fingerprint the issues, mark the waived ones (the article's waivers file is read
-    now), then judge. What batch does again to a report it resumes."""
+    now; `known`: fingerprints of a baseline run, see waivers.apply), then judge. What batch
+    does again to a report it resumes."""
     from backcheck.report import waivers
-    return judge(waivers.apply(report, config), config.fail_on)
+    return judge(waivers.apply(report, config, known), config.fail_on)
 
 
 def judge(report: Report, fail_on: str) -> Report:

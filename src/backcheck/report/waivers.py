@@ -154,9 +154,14 @@ def _load(path: str, _mtime: int, _size: int) -> tuple[dict, ...]:
     return tuple(entries)
 
 
-def apply(report: Report, config=None) -> Report:
+BASELINE = {"by": "baseline", "date": "", "reason": "already in the baseline"}
+
+
+def apply(report: Report, config=None, known: frozenset | None = None) -> Report:
     """Fingerprint every issue and mark those waived for this article (a waiver is read
-    again on every run: deleting it raises the issue again)."""
+    again on every run: deleting it raises the issue again). `known`: the fingerprints of
+    the article's issues in a baseline run (`backcheck batch --baseline`); those issues are
+    marked waived by "baseline", so that only new ones count."""
     stamp(report)
     path = path_for(report.source, config)
     entries = load(path) if path is not None else []
@@ -166,6 +171,8 @@ def apply(report: Report, config=None) -> Report:
         issue.waived = None if e is None else {
             "by": str(e.get("by", "")), "date": str(e.get("date", "")),
             "reason": str(e.get("reason", ""))}
+        if issue.waived is None and known and issue.fingerprint in known:
+            issue.waived = dict(BASELINE)
     return report
 
 
