@@ -167,7 +167,8 @@ def test_a_malformed_waivers_file_is_an_input_error_naming_it(tmp_path, capsys):
         assert status == 2 and str(bad) in err and reason in err
 
 
-def test_batch_reads_waivers_and_applies_new_ones_when_it_resumes(tmp_path, capsys):
+def test_batch_reads_waivers_and_applies_new_ones_when_it_resumes(tmp_path, capsys,
+                                                                    monkeypatch):
     src = tmp_path / "in"
     src.mkdir()
     write(src / "creches.json")
@@ -178,7 +179,9 @@ def test_batch_reads_waivers_and_applies_new_ones_when_it_resumes(tmp_path, caps
     args = ["batch", str(src), "--out", str(out), "--html", "--no-progress", *FAST]
     assert cli.main(args) == 1
     fp = junk_issue(json.loads((out / "creches.json").read_text("utf-8")))["fingerprint"]
-    assert cli.main(["waive", str(out / "creches.json"), fp, "--reason", "known"]) == 0
+    monkeypatch.chdir(out)             # a batch report says where its input was, from anywhere
+    assert cli.main(["waive", "creches.json", fp, "--reason", "known"]) == 0
+    assert (src / "creches.waivers.toml").is_file()
     capsys.readouterr()
     # the same issue in another article is that article's own: still counted
     assert cli.main(args) == 1

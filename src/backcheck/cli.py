@@ -213,13 +213,16 @@ def cmd_waive(args) -> int:
             raise InputError(args.report, "its article came from standard input: name a "
                                           "waivers file with --file, or waivers = \"...\" in "
                                           "the configuration")
-        # a relative source is relative to where the check ran: here, or beside the report
+        # a batch report knows where its input was; a relative source is relative to where
+        # the check ran: here, or beside the report
+        batch_paths = (rep.stats.get("batch") or {}).get("input_paths") or []
         bases = [Path.cwd(), Path(args.report).resolve().parent]
-        base = next((b for b in bases if (b / src).exists()), None)
-        if base is None:
+        found = [Path(p) for p in batch_paths[:1] if Path(p).exists()] + \
+            [b / src for b in bases if (b / src).exists()]
+        if not found:
             raise InputError(args.report, f"its article {src} is not found from here: run "
                                           "waive where the check ran, or give --file")
-        path = base / waivers.path_for(rep.source)
+        path = waivers.path_for(found[0])
     try:
         who = args.by or os.environ.get("BACKCHECK_USER") or getpass.getuser()
     except (OSError, KeyError):
