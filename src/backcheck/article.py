@@ -1,8 +1,9 @@
 """The Article model and its loaders (JSON, mixed-language page, two plain files).
 
-Entry points: `load(path, config=None)` (`-`: standard input), `from_text(text, source=None,
-config=None)` (told apart by content), `load_pair(pt_path, en_path, config=None)`,
-`from_dict(obj, source=None)`, `from_page(text, ident)`, and `check_languages(article)`.
+Entry points: `load(path, config=None)` (`-`: standard input), `load_pair(pt_path, en_path,
+config=None)`, `from_text(text, source=None, config=None)` (told apart by content) and
+`pair_from_text(pt_text, en_text, pt_path, en_path, config=None)` (the same from text already
+read), `from_dict(obj, source=None)`, `from_page(text, ident)`, and `check_languages(article)`.
 All raise only InputError (config.max_article_chars bounds the text of each side).
 
 Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
@@ -489,16 +490,7 @@ def load(path, config=None) -> Article:
         raise InputError(path, "no article path given")
     if str(path) == "-":
         return from_text(read_text("-", _max_chars(config)), STDIN, config)
-    p = Path(path)
-    return _from_text(read_text(p, _max_chars(config)), path, config, p.suffix.lower())
-
-
-def from_text(text: str, source: str | None = None, config=None) -> Article:
-    """An article from its text, told apart by content: a JSON object (the corpus format),
-    an HTML page or fragment (starts with a tag such as <html>, <body>, <p>, <div>), or a
-    page of text/Markdown mixing Portuguese and English. `source` (a path or a name) is
-    used in messages and for the id when the text gives none."""
-    return _from_text(text, source, config, "")
+    return from_text(read_text(path, _max_chars(config)), source=path, config=config)
 
 
 # what an HTML document or a CMS fragment starts with, when there is no extension to go by
@@ -506,10 +498,18 @@ HTML_SNIFF = re.compile(r"<(!doctype\s+html|html|head|body|article|section|main|
                         r"|figure|header)\b", re.I)
 
 
-def _from_text(text: str, source, config, ext: str) -> Article:
+def from_text(text: str, source: str | None = None, config=None) -> Article:
+    """An article from its text: a JSON article, an HTML page or fragment, or a
+    mixed-language page, recognised by content (and by the extension of `source`, the file
+    it came from, when it has one; its stem is the id of a page). Without an extension (as
+    from standard input, `source` = "<stdin>") a text starting with a tag such as <html>,
+    <body>, <div> or <p> is HTML."""
+    p = Path(source) if source and str(source) != STDIN else None
+    ext = p.suffix.lower() if p else ""
     stripped = text.lstrip()
     if not stripped:
-        raise InputError(source, "empty file" if source != STDIN else "empty input")
+        raise InputError(source, "empty input" if source == STDIN else
+                         "empty file" if source else "empty article")
     lines = [ln for ln in stripped.splitlines() if ln.strip()]
     jsonl = len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines)
     if (ext == ".jsonl" and len(lines) > 1) or (not ext and jsonl):
@@ -521,7 +521,7 @@ def _from_text(text: str, source, config, ext: str) -> Article:
     if ext in (".html", ".htm") or HTML_START.match(stripped) or \
             (not ext and HTML_SNIFF.match(stripped)):
         text = html_to_text(text)
-    ident = "stdin" if source == STDIN else Path(source).stem if source else "article"
+    ident = "stdin" if source == STDIN else p.stem if p else "article"
     return from_page(text, ident, source=source, config=config)
 
 
@@ -602,11 +602,19 @@ def load_pair(pt_path, en_path, config=None) -> Article:
     mx = _max_chars(config)
     if str(pt_path) == str(en_path) == "-":
         raise InputError(None, "only one of --pt and --en can be standard input (-)")
-    texts = {}
     for lang, path in (("pt", pt_path), ("en", en_path)):
         if path is None or str(path) == "":
             raise InputError(None, f"no {lang} file given")
-        texts[lang] = read_text(path, mx)
+    return pair_from_text(read_text(pt_path, mx), read_text(en_path, mx), pt_path, en_path,
+                          config=config)
+
+
+def pair_from_text(pt_text: str, en_text: str, pt_path, en_path, config=None) -> Article:
+    """An article from the texts of two plain files, one per language (as `load_pair`);
+    the paths name them in messages and give the id."""
+    mx = _max_chars(config)
+    texts = {"pt": pt_text, "en": en_text}
+    for lang, path in (("pt", pt_path), ("en", en_path)):
         if not texts[lang].strip():
             raise InputError(path, f"empty file: no {'Portuguese' if lang == 'pt' else 'English'} text")
     pt = _one_language(texts["pt"], "pt", pt_path)
