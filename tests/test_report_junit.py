@@ -65,6 +65,10 @@ def test_the_verdict_decides_failures_judged_under_fail_on():
         root = parse(render([rep], "junit"))
         assert root.get("failures") == failures
         assert (root.find("testsuite/testcase/failure") is not None) == (rep.verdict == "fail")
+    # given fail_on, copies are judged under it: the same rule, the report left alone
+    score.judge(rep, "critical")
+    assert parse(render([rep], "junit", fail_on="never")).get("failures") == "0"
+    assert rep.verdict == "fail" and rep.fail_on == "critical"
 
 
 def test_control_characters_and_markup_in_text_stay_valid_xml():

@@ -1,9 +1,10 @@
 """JUnit XML renderer, so CI systems show backcheck results natively.
 
-`render(reports, errors=None)`: one <testcase> per article. A report whose verdict is fail
-(an issue at or above the fail_on it was judged under: the rule of report.score, the same as
-the exit status) gets a <failure> listing its issues; warn/pass reports list their issues in
-<system-out>. Input errors
+`render(reports, errors=None, fail_on=None)`: one <testcase> per article. A report whose
+verdict is fail (an issue at or above the fail_on it was judged under: the rule of
+report.score, the same as the exit status) gets a <failure> listing its issues; warn/pass
+reports list their issues in <system-out>. With fail_on given, the reports are judged again
+under it first (copies: the reports themselves are left as they are). Input errors
 come as `errors` (dicts with "name"/"id", "error"/"message" and optional "source", or
 (name, message) pairs, or InputError objects) and become <error> test cases.
 
@@ -53,9 +54,14 @@ def _issues_text(report: Report) -> str:
     return "\n".join(lines)
 
 
-def render(reports: Report | list, errors=None, suite: str = "backcheck", **_) -> str:
+def render(reports: Report | list, errors=None, suite: str = "backcheck",
+           fail_on: str | None = None, **_) -> str:
     items = [reports] if isinstance(reports, Report) else list(reports)
     reps = [r for r in items if isinstance(r, Report)]
+    if fail_on is not None:
+        from dataclasses import replace
+        from backcheck.report.score import judge
+        reps = [judge(replace(r), fail_on) for r in reps]
     errs = [_error_item(e) for e in [*(r for r in items if not isinstance(r, Report)),
                                      *(errors or [])]]
     failures = sum(1 for r in reps if r.verdict == "fail")
