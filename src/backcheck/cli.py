@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--prune", action="store_true",
                    help="remove the reports in --out whose input is gone (listed as stale "
                         "otherwise)")
+    b.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where the work runs: local worker processes (default), or a Dask "
+                        "cluster (needs backcheck[cluster])")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler of a running cluster "
+                        "(tcp://HOST:8786); default: a local cluster of --jobs workers")
     _engine_opts(b)
 
     w = sub.add_parser("waive", help="accept reviewed issues: record them in the article's "
@@ -172,8 +178,19 @@ def cmd_check(args) -> int:
 
 def cmd_batch(args) -> int:
     from backcheck import batch
-    return batch.run(args.inputs, Path(args.out), _config(args), html=args.html,
-                     jobs=args.jobs, progress=not args.no_progress,
+    cfg = _config(args)
+    executor = None
+    if args.executor == "dask":
+        try:
+            from backcheck.batch.cluster import DaskExecutor
+        except ImportError:
+            raise InputError(None, "--executor dask needs Dask: pip install "
+                                   "'backcheck[cluster]'") from None
+        executor = DaskExecutor(args.scheduler, workers=args.jobs or cfg.jobs or 1)
+    elif args.scheduler:
+        raise InputError(None, "--scheduler needs --executor dask")
+    return batch.run(args.inputs, Path(args.out), cfg, html=args.html, jobs=args.jobs,
+                     progress=not args.no_progress, executor=executor,
                      baseline=args.baseline, prune=args.prune)
 
 
