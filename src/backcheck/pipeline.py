@@ -137,8 +137,10 @@ def report(w: Prepared, translator, config: Config, scorer=None,
     rep.issues = [untranslated_side(ctx)] if untranslated else checks.run(ctx)
     rep.alignment = page_rows(ctx, beads)
     if partial:
-        rep.notes.append("The Portuguese side has no body: the English body had no "
-                         "Portuguese source and was not checked for additions.")
+        rep.notes.append("Partial source: the Portuguese is only a part of this page "
+                         "(a headline or caption) and most of the English has no "
+                         "Portuguese counterpart; the English body was not checked "
+                         "for additions.")
     if untranslated:
         rep.notes.append("The English side is in Portuguese: nothing else was checked.")
     pt_words = sum(len(WORD.findall(t)) for t in pt_texts)
