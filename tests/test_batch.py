@@ -158,7 +158,8 @@ def test_resume_skips_done_and_redoes_changed(tmp_path):
     assert (out / "art-00.json").stat().st_mtime_ns == first["art-00.json"]
     assert json.loads((out / "art-01.json").read_text())["id"] == "art-09"
     # another configuration is another result: nothing is skipped
-    batch.run([src], out, Config(engine="none", cache=False, warn_score=0.5), progress=False)
+    batch.run([src], out, Config(engine="none", cache=False, max_sentence_chars=5000),
+              progress=False)
     assert summary(out)["skipped"] == 0
 
 

@@ -22,7 +22,7 @@ def test_defaults_without_a_file(tmp_path):
 
 def test_backcheck_toml_found_upward_with_relative_paths(tmp_path):
     (tmp_path / "backcheck.toml").write_text(
-        'engine = "apertium"\nfail_on = "minor"\nglossary = "terms/g.csv"\nwarn_score = 2\n'
+        'engine = "apertium"\nfail_on = "minor"\nglossary = "terms/g.csv"\njobs = 2\n'
         '[severity]\nnumber = "critical"\nglossary = "major"\n', encoding="utf-8")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
@@ -30,7 +30,7 @@ def test_backcheck_toml_found_upward_with_relative_paths(tmp_path):
     assert cfg.path == str(tmp_path / "backcheck.toml")
     assert cfg.engine == "apertium" and cfg.fail_on == "minor"
     assert cfg.glossary == str((tmp_path / "terms" / "g.csv").resolve())
-    assert cfg.warn_score == 2
+    assert cfg.jobs == 2
     assert cfg.severity == {"number": "critical", "glossary": "major"}
 
 
@@ -71,7 +71,7 @@ def test_nearest_file_wins_and_overrides_beat_the_file(tmp_path):
     ("[severity]\nnumber = 'huge'\n", "severity.number must be one of"),
     ("[severity]\nnumbers = 'major'\n", "severity key must be one of"),
     ("beam = 0\n", "beam must be at least 1"),
-    ("warn_score = 20.0\n", "warn_score <= fail_score"),
+    ("warn_score = 2.0\n", "no longer used: the verdict follows fail_on"),
 ])
 def test_bad_file_names_file_and_reason(tmp_path, text, reason):
     p = tmp_path / "backcheck.toml"

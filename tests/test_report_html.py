@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from html.parser import HTMLParser
+from importlib import resources
 
 from test_html_browser import PAYLOADS, hostile_report
 from test_report_samples import clean_report, sample_report
@@ -49,7 +50,11 @@ def test_rows_issues_and_marks_follow_the_report():
     assert len(page.find("section", "row")) == len(rep.alignment)
     issues = page.find("details", "issue")
     assert sorted(d["data-sev"] for d in issues) == sorted(i.severity for i in rep.issues)
-    assert len(page.find("input")) == 5   # four severities + "only rows with issues"
+    boxes = [i for i in page.find("input") if i.get("type") == "checkbox"]
+    filters = [i for i in boxes if i.get("class") != "waive"]
+    assert len(filters) == 5   # four severities + "only rows with issues"
+    assert sorted(i["value"] for i in boxes if i.get("class") == "waive") == \
+        sorted(i.fingerprint for i in rep.issues)      # one "waive" box per issue
     assert {m["data-sevs"] for m in page.find("mark")} == {"critical", "major", "minor", "info"}
 
 
@@ -121,7 +126,8 @@ def test_index_sorted_worst_first_with_counts():
         {"id": "broken", "error": "invalid JSON: line 1"},
     ]
     html = html_format.render_index(rows, title="nightly")
-    order = re.findall(r'<tr(?: class="error")? data-verdict="(\w+)">\s*<td>(?:<a [^>]*>)?(\w+)', html)
+    order = re.findall(r'<tr(?: class="error")? data-verdict="(\w+)"[^>]*>\s*<td[^>]*>'
+                       r'(?:<a [^>]*>)?(\w+)', html)
     assert order == [("error", "broken"), ("fail", "worse"), ("fail", "bad"),
                      ("warn", "meh"), ("pass", "ok")]
     assert "5 article(s): 2 fail, 1 warn, 1 pass, 1 input error(s)" in html
@@ -129,4 +135,5 @@ def test_index_sorted_worst_first_with_counts():
     page = Page(html)
     assert [a["href"] for a in page.find("a")] == ["bad.html", "bad.html", "bad.json",
                                                    "ok.html", "ok.html"]
-    assert page.raw["script"] == [] and "://" not in html
+    ours = (resources.files("backcheck.report") / "templates" / "index.js").read_text("utf-8")
+    assert page.raw["script"] == [ours] and "://" not in html      # only the sort/filter code

@@ -15,7 +15,8 @@ def parse(xml: str) -> ET.Element:
 
 
 def test_one_failing_report():
-    root = parse(render(sample_report(), "junit"))
+    rep = sample_report()
+    root = parse(render(rep, "junit"))
     assert root.tag == "testsuites"
     (suite,) = root.findall("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("1", "1", "0")
@@ -23,9 +24,12 @@ def test_one_failing_report():
     assert case.get("name") == "camara-orcamento-2025"
     assert case.get("file") == "articles/camara.json"
     fail = case.find("failure")
-    assert fail.get("message") == "fail: score 35.5; 1 critical, 2 major, 1 minor, 1 info"
+    assert fail.get("message") == \
+        "fail (fail-on major): score 35.5; 1 critical, 2 major, 1 minor, 1 info"
     lines = fail.text.splitlines()
-    assert lines[0] == "[critical] number (headline): number 3,2 in Portuguese is 2.3 in English"
+    [critical] = [i for i in rep.issues if i.severity == "critical"]
+    assert lines[0] == f"[critical] number (headline) #{critical.fingerprint}: number 3,2 in " \
+                       "Portuguese is 2.3 in English"
     assert "    PT: Câmara aprova orçamento de R$ 3,2 bilhões para 2025" in lines
     assert sum(1 for ln in lines if ln.startswith("[")) == 5
 
@@ -53,13 +57,18 @@ def test_batch_with_warn_pass_and_input_errors():
     assert cases["in/x.txt"].find("error").get("message") == "no Portuguese text"
 
 
-def test_fail_on_option_decides_failures():
-    warn = sample_report()
-    warn.verdict = "warn"
-    root = parse(render([warn], "junit", fail_on="major"))
-    assert root.get("failures") == "1"
-    root = parse(render([sample_report()], "junit", fail_on="never"))
-    assert root.get("failures") == "0"
+def test_the_verdict_decides_failures_judged_under_fail_on():
+    from backcheck.report import score
+    rep = sample_report()                       # one critical issue
+    for fail_on, failures in (("critical", "1"), ("never", "0"), ("info", "1")):
+        score.judge(rep, fail_on)
+        root = parse(render([rep], "junit"))
+        assert root.get("failures") == failures
+        assert (root.find("testsuite/testcase/failure") is not None) == (rep.verdict == "fail")
+    # given fail_on, copies are judged under it: the same rule, the report left alone
+    score.judge(rep, "critical")
+    assert parse(render([rep], "junit", fail_on="never")).get("failures") == "0"
+    assert rep.verdict == "fail" and rep.fail_on == "critical"
 
 
 def test_control_characters_and_markup_in_text_stay_valid_xml():

@@ -39,13 +39,28 @@ def test_hints_stay_hints_and_do_not_count():
     assert r.score == 0 and r.verdict == "pass"
 
 
-def test_verdicts_follow_the_configured_thresholds():
-    assert score.apply(rep(), 100, Config()).verdict == "pass"
-    assert score.apply(rep(iss("omission", "minor")), 1000, Config()).verdict == "warn"
-    assert score.apply(rep(iss("untranslated", "critical")), 10_000, Config()).verdict == "fail"
-    majors = [iss("omission", "major") for _ in range(3)]         # 15 points
-    assert score.apply(rep(*majors), 100, Config()).verdict == "fail"       # 15 >= 10
-    assert score.apply(rep(*majors), 100, Config(fail_score=20)).verdict == "warn"
+@pytest.mark.parametrize("fail_on", ["critical", "major", "minor", "info", "never"])
+def test_one_rule_fail_iff_an_issue_reaches_fail_on(fail_on):
+    """fail <=> an issue at or above fail_on; warn <=> counted issues below it; the score,
+    however high, never changes the verdict."""
+    rank = score.SEVERITY_RANK
+    for sev in ("critical", "major", "minor", "info"):
+        for words in (5, 100_000):                      # a huge and a tiny score
+            r = score.apply(rep(iss("omission", sev)), words, Config(fail_on=fail_on))
+            reaches = fail_on != "never" and rank[sev] >= rank[fail_on]
+            want = "fail" if reaches else "pass" if sev == "info" else "warn"
+            assert r.verdict == want, (sev, words)
+            assert score.fails(r, fail_on) is reaches
+            assert r.fail_on == fail_on
+    assert score.apply(rep(), 100, Config(fail_on=fail_on)).verdict == "pass"
+
+
+def test_judge_again_under_another_fail_on():
+    r = score.apply(rep(iss("omission", "major"), iss("number", "minor")), 50, Config())
+    assert (r.verdict, r.score) == ("fail", 12.0)
+    assert score.judge(r, "critical").verdict == "warn" and r.score == 12.0
+    assert score.judge(r, "never").verdict == "warn"
+    assert score.judge(r, "minor").verdict == "fail"
 
 
 def test_config_severity_override_wins_over_policy():

@@ -1,10 +1,10 @@
 """The Article model and its loaders (JSON, mixed-language page, two plain files).
 
-Entry points: `load(path, config=None)`, `load_pair(pt_path, en_path, config=None)`,
-`from_text(text, source=None, config=None)` and `pair_from_text(pt_text, en_text, pt_path,
-en_path, config=None)` (the same from text already read), `from_dict(obj, source=None)`,
-`from_page(text, ident)`. All raise only InputError
-(config.max_article_chars bounds the text of each side).
+Entry points: `load(path, config=None)` (`-`: standard input), `load_pair(pt_path, en_path,
+config=None)`, `from_text(text, source=None, config=None)` (told apart by content) and
+`pair_from_text(pt_text, en_text, pt_path, en_path, config=None)` (the same from text already
+read), `from_dict(obj, source=None)`, `from_page(text, ident)`, and `check_languages(article)`.
+All raise only InputError (config.max_article_chars bounds the text of each side).
 
 Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
 `{`, is a JSON article (../shared/corpus/FORMAT.md); an `.html` file (or one starting with
@@ -82,18 +82,21 @@ def _max_chars(config) -> int:
 
 
 def read_text(path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
-    """The file's text: UTF-8 (with or without BOM), or UTF-16/32 when a BOM says so."""
+    """The file's text: UTF-8 (with or without BOM), or UTF-16/32 when a BOM says so.
+    `-` is standard input."""
+    cap = 8 * max_chars + 65536
+    if str(path) == "-":
+        return _read_stdin(cap, max_chars)
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(path, "is a directory, not an article file")
         if not p.exists():
             raise FileNotFoundError(path)
-        if not p.is_file():
-            raise InputError(path, "not a regular file")     # a FIFO or device never ends
+        if not p.is_file():                                  # a FIFO or device never ends
+            raise InputError(path, "not a regular file (for standard input, give -)")
         # Refuse a huge file before reading it (4 bytes per character at most in UTF-8,
         # plus room for JSON escapes and extra keys); read no more than that either.
-        cap = 8 * max_chars + 65536
         with p.open("rb") as fh:
             data = fh.read(cap + 1)
         if len(data) > cap:
@@ -107,6 +110,22 @@ def read_text(path, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     except (OSError, ValueError) as e:
         raise InputError(path, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
     return decode(data, path)
+
+
+def _read_stdin(cap: int, max_chars: int) -> str:
+    import sys
+    if sys.stdin is None:
+        raise InputError(STDIN, "no standard input")
+    if sys.stdin.isatty():
+        print("backcheck: reading the article from standard input (end with Ctrl-D)",
+              file=sys.stderr)
+    try:
+        data = sys.stdin.buffer.read(cap + 1)
+    except (OSError, ValueError) as e:
+        raise InputError(STDIN, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+    if len(data) > cap:
+        raise InputError(STDIN, f"input too large for max_article_chars = {max_chars}")
+    return decode(data, STDIN)
 
 
 def decode(data: bytes, path=None) -> str:
@@ -204,7 +223,7 @@ def from_dict(obj, source=None, config=None) -> Article:
     if isinstance(ident, (int, float)) and not isinstance(ident, bool):
         ident = str(ident)
     if not isinstance(ident, str) or not clean(ident):
-        ident = Path(source).stem if source else "article"
+        ident = "stdin" if source == STDIN else Path(source).stem if source else "article"
     # the id is printed in every format: no control characters or line breaks
     art = Article(clean(ident), pt, en, None if source is None else str(source))
     return _check_size(_check_sides(art, source), source, _max_chars(config))
@@ -444,8 +463,11 @@ def from_page(text: str, ident: str, source=None, config=None) -> Article:
     if pt.is_empty() and en.is_empty():
         raise InputError(source, "empty article: no Portuguese or English text found")
     if pt.is_empty():
-        raise InputError(source, "no Portuguese paragraph found (expected a page mixing "
-                                 "Portuguese and English)")
+        from backcheck.lang.detect import identify
+        found = identify(side_text(en))
+        seen = f": the text reads as {found[1]}" if found and found[0] not in ("pt", "en") else ""
+        raise InputError(source, f"no Portuguese paragraph found{seen} (expected a page "
+                                 "mixing Portuguese and English)")
     if en.is_empty():
         raise InputError(source, "no English paragraph found (expected a page mixing "
                                  "Portuguese and English)")
@@ -460,31 +482,49 @@ def _one_language(text: str, lang: str, path) -> Side:
 
 # --- entry points ----------------------------------------------------------------------
 
+STDIN = "<stdin>"          # the source of an article read from standard input (`-`)
+
+
 def load(path, config=None) -> Article:
-    """Load an article from a JSON file or a mixed-language text/Markdown page."""
+    """Load an article from a JSON file or a mixed-language text/Markdown/HTML page;
+    `-` reads one from standard input (JSON or page, told apart by content)."""
     if path is None or str(path) == "":
         raise InputError(path, "no article path given")
+    if str(path) == "-":
+        return from_text(read_text("-", _max_chars(config)), STDIN, config)
     return from_text(read_text(path, _max_chars(config)), source=path, config=config)
 
 
+# what an HTML document or a CMS fragment starts with, when there is no extension to go by
+HTML_SNIFF = re.compile(r"<(!doctype\s+html|html|head|body|article|section|main|div|p|h[1-6]"
+                        r"|figure|header)\b", re.I)
+
+
 def from_text(text: str, source: str | None = None, config=None) -> Article:
-    """An article from its text: a JSON article, an HTML page or a mixed-language page,
-    recognised by content (and by the extension of `source`, the file it came from, when
-    it has one; its stem is the id of a page)."""
-    p = Path(source) if source else None
+    """An article from its text: a JSON article, an HTML page or fragment, or a
+    mixed-language page, recognised by content (and by the extension of `source`, the file
+    it came from, when it has one; its stem is the id of a page). Without an extension (as
+    from standard input, `source` = "<stdin>") a text starting with a tag such as <html>,
+    <body>, <div> or <p> is HTML."""
+    p = Path(source) if source and str(source) != STDIN else None
     ext = p.suffix.lower() if p else ""
     stripped = text.lstrip()
     if not stripped:
-        raise InputError(source, "empty file" if source else "empty article")
-    if ext == ".jsonl" and len(stripped.splitlines()) > 1:
+        raise InputError(source, "empty input" if source == STDIN else
+                         "empty file" if source else "empty article")
+    lines = [ln for ln in stripped.splitlines() if ln.strip()]
+    jsonl = len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines)
+    if (ext == ".jsonl" and len(lines) > 1) or (not ext and jsonl):
         raise InputError(source, "a JSONL file holds one article per line: check it with "
                                  "`backcheck batch`")
     if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
                           and stripped.startswith("{")):
         return from_dict(_parse_json(text, source), source=source, config=config)
-    if ext in (".html", ".htm") or HTML_START.match(stripped):
+    if ext in (".html", ".htm") or HTML_START.match(stripped) or \
+            (not ext and HTML_SNIFF.match(stripped)):
         text = html_to_text(text)
-    return from_page(text, p.stem if p else "article", source=source, config=config)
+    ident = "stdin" if source == STDIN else p.stem if p else "article"
+    return from_page(text, ident, source=source, config=config)
 
 
 HTML_START = re.compile(r"<(!doctype\s+html|html)\b", re.I)
@@ -529,10 +569,32 @@ def html_to_text(text: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
-def _looks(text: str) -> str | None:
-    from backcheck.lang.detect import detect
-    words = text.split()
-    return detect(" ".join(words[:300])) if len(words) >= 20 else None
+# --- the language of each side ----------------------------------------------------------
+
+def side_text(side: Side) -> str:
+    return " ".join((side.headline, side.standfirst, side.caption, *side.body))
+
+
+def check_languages(art: Article, pt_path=None, en_path=None) -> dict[str, str | None]:
+    """The language found on each side ({"pt": code or None, "en": ...}; None: too short
+    to tell). Raises InputError when the Portuguese side is in another language, or the
+    English side in neither (naming the side and the language found). An English side in
+    Portuguese is not an input error: it is untranslated text, for the checks to report.
+    pt_path / en_path: the files of a --pt/--en pair, named in the message."""
+    from backcheck.lang.detect import identify
+    found = {lang: identify(side_text(getattr(art, lang))) for lang in ("pt", "en")}
+    code = {lang: f and f[0] for lang, f in found.items()}
+    where = {"pt": pt_path or art.source, "en": en_path or art.source}
+    flag = {"pt": "the --pt file" if pt_path else "the Portuguese side",
+            "en": "the --en file" if en_path else "the English side"}
+    if code["pt"] == "en" and code["en"] == "pt":
+        raise InputError(where["pt"], f"{flag['pt']} is English and {flag['en']} Portuguese: "
+                                      "swapped?")
+    if code["pt"] not in (None, "pt"):
+        raise InputError(where["pt"], f"{flag['pt']} is {found['pt'][1]}, not Portuguese")
+    if code["en"] not in (None, "en", "pt"):
+        raise InputError(where["en"], f"{flag['en']} is {found['en'][1]}, not English")
+    return code
 
 
 def load_pair(pt_path, en_path, config=None) -> Article:
@@ -540,6 +602,8 @@ def load_pair(pt_path, en_path, config=None) -> Article:
     (headline, optional standfirst and caption, then body paragraphs separated by blank
     lines; see the module docstring)."""
     mx = _max_chars(config)
+    if str(pt_path) == str(en_path) == "-":
+        raise InputError(None, "only one of --pt and --en can be standard input (-)")
     for lang, path in (("pt", pt_path), ("en", en_path)):
         if path is None or str(path) == "":
             raise InputError(None, f"no {lang} file given")
@@ -555,15 +619,13 @@ def pair_from_text(pt_text: str, en_text: str, pt_path, en_path, config=None) ->
     for lang, path in (("pt", pt_path), ("en", en_path)):
         if not texts[lang].strip():
             raise InputError(path, f"empty file: no {'Portuguese' if lang == 'pt' else 'English'} text")
-    if _looks(texts["pt"]) == "en" and _looks(texts["en"]) == "pt":
-        raise InputError(pt_path, "the --pt file is English and the --en file Portuguese: swapped?")
-    for lang, path, other in (("pt", pt_path, "en"), ("en", en_path, "pt")):
-        if _looks(texts[lang]) == other:
-            name = "Portuguese" if lang == "pt" else "English"
-            raise InputError(path, f"the --{lang} file does not look {name}")
     pt = _one_language(texts["pt"], "pt", pt_path)
     en = _one_language(texts["en"], "en", en_path)
-    stem = Path(pt_path).stem
-    ident = stem[:-3] if stem.endswith((".pt", "_pt", "-pt")) else stem
+    lang, named = ("en", en_path) if str(pt_path) == "-" else ("pt", pt_path)
+    stem = Path(named).stem
+    ident = stem[:-3] if stem.endswith((f".{lang}", f"_{lang}", f"-{lang}")) else stem
+    pt_path, en_path = (STDIN if str(x) == "-" else x for x in (pt_path, en_path))
     art = Article(ident, pt, en, str(pt_path))
-    return _check_size(_check_sides(art, pt_path), pt_path, mx)
+    art = _check_size(_check_sides(art, pt_path), pt_path, mx)
+    check_languages(art, pt_path, en_path)       # here, to name the file at fault
+    return art

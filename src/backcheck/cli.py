@@ -1,6 +1,6 @@
 """Command line: argument parsing and dispatch only; the work lives in the stage modules.
 
-Exit status: 0 clean, 1 an issue reached --fail-on, 2 bad input or usage.
+Exit status: 0 clean, 1 the verdict is fail (an issue reached --fail-on), 2 bad input or usage.
 """
 from __future__ import annotations
 
@@ -20,16 +20,20 @@ def _engine_opts(p: argparse.ArgumentParser) -> None:
                         "none = only the checks that need no translation)")
     g.add_argument("--model", default=None, metavar="DIR",
                    help="local model directory for marian/ct2 (default: models/)")
-    g.add_argument("--beam", type=int, default=None, help="beam size (1 = greedy)")
+    g.add_argument("--beam", type=int, default=None, metavar="N",
+                   help="beam size for the Marian engines (1 = greedy, the default)")
     g.add_argument("--cache-dir", default=None, metavar="DIR", help="translation cache directory")
     g.add_argument("--no-cache", dest="cache", action="store_const", const=False, default=None,
                    help="do not read or write the translation cache")
     g.add_argument("--allow-pickle", action="store_const", const=True, default=None,
                    help="allow loading pickle (.bin) checkpoints: only for models you trust")
-    p.add_argument("--config", default=None, metavar="FILE", help="configuration file")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="configuration file (default: backcheck.toml found upward, or "
+                        "[tool.backcheck] in pyproject.toml)")
     p.add_argument("--fail-on", default=None,
                    choices=["critical", "major", "minor", "info", "never"],
-                   help="exit 1 when an issue of this severity or worse is found (default: major)")
+                   help="verdict fail and exit 1 when an issue of this severity or worse is "
+                        "found (default: major; never: nothing fails)")
     p.add_argument("--glossary", default=None, metavar="CSV", help="terminology CSV (pt,en)")
 
 
@@ -39,21 +43,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check one article")
-    c.add_argument("path", nargs="?", help="article: JSON, or a mixed-language .txt/.md page")
-    c.add_argument("--pt", metavar="FILE", help="Portuguese plain-text file")
-    c.add_argument("--en", metavar="FILE", help="English plain-text file")
-    c.add_argument("--format", "-f", choices=FORMATS, default=None)
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (default: stdout)")
+    c.add_argument("path", nargs="?", metavar="ARTICLE",
+                   help="article: JSON, a mixed-language .txt/.md/.html page, or - to read one "
+                        "(JSON or page) from standard input")
+    c.add_argument("--pt", metavar="FILE", help="Portuguese plain-text file (- for stdin)")
+    c.add_argument("--en", metavar="FILE", help="English plain-text file (- for stdin)")
+    c.add_argument("--format", "-f", choices=FORMATS, default=None,
+                   help="report format (default: format in the config file, else text)")
+    c.add_argument("--output", "-o", metavar="FILE",
+                   help="write the report to FILE, atomically (default: standard output)")
     _engine_opts(c)
 
     b = sub.add_parser("batch", help="check many articles into a report directory")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="files, directories or JSONL files of articles")
-    b.add_argument("--out", required=True, metavar="DIR")
+    b.add_argument("--out", required=True, metavar="DIR",
+                   help="report directory: one report per article, summary.json/.csv, "
+                        "index.html, junit.xml (created if missing; a rerun resumes)")
     b.add_argument("--html", action="store_true", help="also write an HTML report per article")
     b.add_argument("--jobs", "-j", type=int, default=None,
-                   help="worker processes (default: jobs in the config file, else 1)")
+                   help="worker processes (default: jobs in the config file, else 1; never "
+                        "more than the articles to check or the CPU cores)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--baseline", metavar="OLD", default=None,
+                   help="an earlier batch's --out directory (or its summary.json): issues it "
+                        "already had are marked waived by baseline and only new ones count")
+    b.add_argument("--prune", action="store_true",
+                   help="remove the reports in --out whose input is gone (listed as stale "
+                        "otherwise)")
     b.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="where the work runs: local worker processes (default), or a Dask "
                         "cluster (needs backcheck[cluster])")
@@ -62,12 +79,34 @@ def build_parser() -> argparse.ArgumentParser:
                         "(tcp://HOST:8786); default: a local cluster of --jobs workers")
     _engine_opts(b)
 
+    w = sub.add_parser("waive", help="accept reviewed issues: record them in the article's "
+                                     "waivers file, so later checks show them as waived")
+    w.add_argument("report", metavar="REPORT",
+                   help="a JSON or HTML report written by backcheck check or batch")
+    w.add_argument("fingerprints", nargs="+", metavar="FINGERPRINT",
+                   help="the issues to accept: their fingerprint (#... in the text report, "
+                        "'fingerprint' in JSON); 6 or more leading digits will do")
+    w.add_argument("--reason", default="", metavar="TEXT",
+                   help="why the issue is accepted, recorded with the waiver")
+    w.add_argument("--by", default=None, metavar="NAME",
+                   help="who accepts it (default: $BACKCHECK_USER, else the login name)")
+    w.add_argument("--file", default=None, metavar="FILE",
+                   help="the waivers file (default: waivers in the configuration, else "
+                        "NAME.waivers.toml next to the article)")
+    w.add_argument("--config", default=None, metavar="FILE",
+                   help="configuration file (default: backcheck.toml found upward, or "
+                        "[tool.backcheck] in pyproject.toml)")
+
     a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
-    a.add_argument("--src", required=True)
-    a.add_argument("--tgt", required=True)
-    a.add_argument("--src2tgt", required=True, help="translation of --src, line by line")
-    a.add_argument("--tgt2src", help="translation of --tgt, line by line")
-    a.add_argument("--output", "-o", metavar="FILE")
+    a.add_argument("--src", required=True, metavar="FILE",
+                   help="source sentences, one per line (.EOA ends a document)")
+    a.add_argument("--tgt", required=True, metavar="FILE",
+                   help="target sentences, one per line (.EOA ends a document)")
+    a.add_argument("--src2tgt", required=True, metavar="FILE",
+                   help="translation of --src, line by line")
+    a.add_argument("--tgt2src", metavar="FILE", help="translation of --tgt, line by line")
+    a.add_argument("--output", "-o", metavar="FILE",
+                   help="write the beads here (default: standard output)")
 
     k = sub.add_parser("calibrate", help="recompute the checks' thresholds for the engine in "
                                          "use from clean, published translation pairs")
@@ -85,14 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     md = msub.add_parser("download", help="fetch the pinned models into models/ and convert them")
     md.add_argument("--dir", default=None, help="models directory (default: ./models)")
     md.add_argument("--no-convert", action="store_true", help="skip the CTranslate2 conversion")
-    md.add_argument("--allow-pickle", action="store_true")
+    md.add_argument("--allow-pickle", action="store_true",
+                    help="accept pickle (.bin) checkpoints: only for models you trust")
     ml = msub.add_parser("list", help="show the manifest and what is present")
-    ml.add_argument("--dir", default=None)
+    ml.add_argument("--dir", default=None, help="models directory (default: ./models)")
 
     cf = sub.add_parser("config", help="configuration")
     csub = cf.add_subparsers(dest="config_command", required=True)
     cs = csub.add_parser("show", help="print the effective configuration")
-    cs.add_argument("--config", default=None, metavar="FILE")
+    cs.add_argument("--config", default=None, metavar="FILE",
+                    help="configuration file (default: backcheck.toml found upward, or "
+                         "[tool.backcheck] in pyproject.toml)")
     return ap
 
 
@@ -107,7 +149,6 @@ def _config(args):
 def cmd_check(args) -> int:
     import backcheck
     from backcheck import article
-    from backcheck.report import score
 
     if args.path and (args.pt or args.en):
         raise InputError(None, "give either PATH or --pt/--en, not both")
@@ -132,7 +173,7 @@ def cmd_check(args) -> int:
             raise InputError(args.output, f"cannot write the report: {e.strerror or e}") from None
     else:
         sys.stdout.write(out)
-    return 1 if score.fails(rep, cfg.fail_on) else 0
+    return 1 if rep.verdict == "fail" else 0      # the one rule: see report.score
 
 
 def cmd_batch(args) -> int:
@@ -149,7 +190,64 @@ def cmd_batch(args) -> int:
     elif args.scheduler:
         raise InputError(None, "--scheduler needs --executor dask")
     return batch.run(args.inputs, Path(args.out), cfg, html=args.html, jobs=args.jobs,
-                     progress=not args.no_progress, executor=executor)
+                     progress=not args.no_progress, executor=executor,
+                     baseline=args.baseline, prune=args.prune)
+
+
+def read_report(path: str):
+    """A report from its JSON file, or from the JSON an HTML report embeds."""
+    import json
+    import re
+    from backcheck.article import read_text
+    from backcheck.report.model import report_from_dict
+    text = read_text(path)
+    m = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', text,
+                  re.S)
+    try:
+        d = json.loads(m.group(1) if m else text)
+        return report_from_dict(d)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError(path, "not a backcheck report (JSON, or HTML with its data)") from None
+
+
+def cmd_waive(args) -> int:
+    import getpass
+    import os
+    from backcheck import config
+    from backcheck.report import waivers
+
+    rep = read_report(args.report)
+    cfg = config.load(args.config)
+    if args.file:
+        path = Path(args.file)
+    elif cfg.waivers:
+        path = Path(cfg.waivers)
+    else:
+        src = waivers.article_file(rep.source)
+        if src is None:
+            raise InputError(args.report, "its article came from standard input: name a "
+                                          "waivers file with --file, or waivers = \"...\" in "
+                                          "the configuration")
+        # a batch report knows where its input was; a relative source is relative to where
+        # the check ran: here, or beside the report
+        batch_paths = (rep.stats.get("batch") or {}).get("input_paths") or []
+        bases = [Path.cwd(), Path(args.report).resolve().parent]
+        found = [Path(p) for p in batch_paths[:1] if Path(p).exists()] + \
+            [b / src for b in bases if (b / src).exists()]
+        if not found:
+            raise InputError(args.report, f"its article {src} is not found from here: run "
+                                          "waive where the check ran, or give --file")
+        path = waivers.path_for(found[0])
+    try:
+        who = args.by or os.environ.get("BACKCHECK_USER") or getpass.getuser()
+    except (OSError, KeyError):
+        who = ""
+    done = waivers.add(path, rep, args.fingerprints, who, args.reason)
+    for i in done:
+        print(f"waived #{i.fingerprint} {i.severity} {i.type}: {i.message}")
+    print(f"recorded in {path}: the next check of {rep.id} shows "
+          f"{'it' if len(done) == 1 else 'them'} as waived")
+    return 0
 
 
 def cmd_align(args) -> int:
@@ -181,7 +279,7 @@ def cmd_config(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "batch": cmd_batch, "align": cmd_align,
+COMMANDS = {"check": cmd_check, "batch": cmd_batch, "waive": cmd_waive, "align": cmd_align,
             "calibrate": cmd_calibrate,
             "models": cmd_models, "config": cmd_config}
 

@@ -13,6 +13,8 @@ from backcheck.errors import InputError
 FAIL_ON = ("critical", "major", "minor", "info", "never")
 ENGINES = ("auto", "marian", "ct2", "apertium", "none")
 SEVERITIES = ("critical", "major", "minor", "info")
+# keys of earlier versions, refused with a reason rather than as unknown
+REMOVED = {"warn_score", "fail_score"}
 # keys of [severity]: an issue type, or "glossary" (terminology issues only)
 SEVERITY_KEYS = ("omission", "addition", "number", "entity", "negation",
                  "mistranslation", "untranslated", "artifact", "glossary")
@@ -29,15 +31,13 @@ class Config:
     fail_on: str = "major"
     format: str = "text"
     glossary: str | None = None
+    waivers: str | None = None         # one waivers file for every article (default: per article)
     # calibration file written by `backcheck calibrate` (default: the one shipped for the engine)
     calibration: str | None = None
     # user lexicons: names.csv (pt,en: a Portuguese form, English forms separated by |) and
     # a file of words never flagged as untranslated (place names, brands)
     names: str | None = None
     keep: str | None = None
-    # verdict thresholds on the MQM-style score (penalty points per 100 words)
-    warn_score: float = 1.0
-    fail_score: float = 10.0
     # resource bounds
     max_article_chars: int = 1_000_000
     max_sentence_chars: int = 20_000
@@ -82,10 +82,15 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw
         data = dict(data)
         # relative paths in the file are relative to the file, not to the working directory
-        for key in ("glossary", "model", "cache_dir", "calibration", "names", "keep"):
+        for key in ("glossary", "model", "cache_dir", "calibration", "names", "keep",
+                    "waivers"):
             if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
                 data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
+    gone = sorted(set(data) & REMOVED)
+    if gone:
+        raise InputError(p, f"{', '.join(gone)}: no longer used: the verdict follows fail_on "
+                            "(fail when an issue reaches it); remove the key")
     unknown = sorted(set(data) - known)
     if unknown:
         raise InputError(p, f"unknown configuration key(s): {', '.join(unknown)}")
@@ -106,7 +111,8 @@ def _check_types(data: dict, p) -> None:
     defaults = Config()
     for k, v in data.items():
         want = type(getattr(defaults, k))
-        if k in ("model", "cache_dir", "glossary", "path", "calibration", "names", "keep"):
+        if k in ("model", "cache_dir", "glossary", "path", "calibration", "names", "keep",
+                 "waivers"):
             want = str
         if v is None or k == "path":
             continue
@@ -132,5 +138,3 @@ def _check_values(cfg: Config, p) -> None:
     for key, low in (("beam", 1), ("jobs", 1), ("max_article_chars", 1), ("max_sentence_chars", 1)):
         if getattr(cfg, key) < low:
             raise InputError(p, f"{key} must be at least {low}")
-    if not 0 <= cfg.warn_score <= cfg.fail_score:
-        raise InputError(p, "need 0 <= warn_score <= fail_score")

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backcheck import align, checks, segment
-from backcheck.article import Article
+from backcheck.article import Article, check_languages
 from backcheck.checks import calibration
 from backcheck.config import Config
 from backcheck.errors import InputError
 from backcheck.report import score
-from backcheck.report.model import BeadLoc, Report
+from backcheck.report.model import BeadLoc, Issue, Report
 
 WORD = re.compile(r"\w+")
 
@@ -74,7 +74,8 @@ def check_many(articles: Sequence[Article], translator=None, config: Config | No
 
 def segmented(article: Article, config: Config) -> segment.Segmented:
     """The article's sentences; an InputError when one is longer than the configuration
-    allows (max_sentence_chars)."""
+    allows (max_sentence_chars), or when a side is in another language (check_languages)."""
+    check_languages(article)
     seg = segment.segment(article)
     longest = max((len(s.text) for s in seg.pt + seg.en), default=0)
     if longest > config.max_sentence_chars:
@@ -115,6 +116,11 @@ def report(w: Prepared, translator, config: Config, scorer=None,
     pt_texts = [s.text for s in seg.pt]
     en_texts = [s.text for s in seg.en]
     pt2en, en2pt, engine = w.pt2en, w.en2pt, None
+    # an English side in Portuguese is checked for nothing else: it is one untranslated
+    # finding, not one per sentence (check_languages is cached: segmented ran it)
+    untranslated = check_languages(article)["en"] == "pt"
+    if untranslated:
+        translator, pt2en, en2pt = None, None, None
     if translator is not None:
         if pt2en is None:
             pt2en = translator.translate(pt_texts, "pt", "en")
@@ -128,14 +134,15 @@ def report(w: Prepared, translator, config: Config, scorer=None,
         observations["units"] = observations.get("units", 0) + sum(
             1 for b in beads if b.src and b.tgt)
     rep = Report(id=article.id, engine=engine, source=article.source)
-    rep.issues = checks.run(ctx)
-    rep.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
-                     for b in beads]
+    rep.issues = [untranslated_side(ctx)] if untranslated else checks.run(ctx)
+    rep.alignment = page_rows(ctx, beads)
     if partial:
         rep.notes.append("Partial source: the Portuguese is only a part of this page "
                          "(a headline or caption) and most of the English has no "
                          "Portuguese counterpart; the English body was not checked "
                          "for additions.")
+    if untranslated:
+        rep.notes.append("The English side is in Portuguese: nothing else was checked.")
     pt_words = sum(len(WORD.findall(t)) for t in pt_texts)
     en_words = sum(len(WORD.findall(t)) for t in en_texts)
     words = pt_words or en_words
@@ -146,3 +153,27 @@ def report(w: Prepared, translator, config: Config, scorer=None,
                  "calibration": cal.signature(),
                  "seconds": round(w.seconds + time.perf_counter() - started, 3)}
     return score.apply(rep, words, config)
+
+
+def page_rows(ctx: checks.Context, beads) -> list[BeadLoc]:
+    """The report's rows: the beads, plus every English sentence that no bead holds (on a
+    page whose Portuguese is partial, the English with no source, which nothing checked),
+    as a row of its own marked unchecked; in the English page's order, a row with no English
+    right after the row before it."""
+    held = {j for b in beads for j in b.tgt}
+    keyed, last = [], -1
+    for n, b in enumerate(beads):
+        last = min(b.tgt) if b.tgt else last
+        keyed.append(((last, 0 if b.tgt else 1, n),
+                      BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)))
+    keyed += [((j, 0, -1), BeadLoc(None, ctx.loc("en", [j]), None, checked=False))
+              for j in range(len(ctx.seg.en)) if j not in held]
+    return [row for _, row in sorted(keyed, key=lambda kv: kv[0])]
+
+
+def untranslated_side(ctx: checks.Context) -> Issue:
+    """The one finding for an English side that is Portuguese (placed on its first sentence)."""
+    first = ctx.loc("en", [0]) if ctx.seg.en else None
+    return Issue("untranslated", "critical", ctx.loc("pt", [0]) if ctx.seg.pt else None, first,
+                 "the English side is in Portuguese: the article was not translated",
+                 {"side": "en", "language": "pt"})

@@ -74,6 +74,9 @@ MONTH_ABBREVS = {"jan", "feb", "fev", "mar", "apr", "abr", "may", "mai", "jun", 
                  "ago", "sep", "set", "oct", "out", "nov", "dec", "dez"}
 NUMBERED = {"inc", "art", "arts", "cap", "vol", "par", "item", "al", "fig", "no", "nº"}
 
+# HTML entities, tags and bracketed placeholders: CMS junk, not words, so a piece made of
+# them alone ends the sentence before it ("bicycles.&nbsp;", "children. [TK]")
+_MARKUP = re.compile(r"&#?\w+;|</?[A-Za-z][^<>]*>|\[[^\[\]]{0,30}\]")
 _LAST_WORD = re.compile(r"(\S+?)\.\s*$")
 _FIRST = re.compile(r"^\s*([\"'“‘«(\[]*)(\S?)")
 
@@ -88,8 +91,8 @@ def _last_abbrev(piece: str) -> str | None:
 
 def _joins(left: str, right: str) -> bool:
     """Should the boundary between two sentencex pieces be removed?"""
-    if not re.search(r"\w", right):
-        return True                      # a lone quote, bracket or dash belongs to the left
+    if not re.search(r"\w", _MARKUP.sub("", right)):
+        return True                      # a lone quote, bracket, dash or "&nbsp;" belongs left
     m = _FIRST.match(right)
     opener, first = m.group(1), m.group(2)
     if first and first.islower() and not opener.startswith(("“", '"', "«")):

@@ -11,8 +11,9 @@ the input's sha256 and a fingerprint of the backcheck version and configuration:
 the same command skips articles whose report matches, so an interrupted batch (Ctrl-C,
 kill -9) resumes where it stopped.
 
-Exit status: 1 when an article has an issue at or above fail_on; otherwise 2 when an article
-could not be checked (input error); otherwise 0.
+Exit status: 2 when an article could not be checked (input error), whatever else happened;
+otherwise 1 when an article's verdict is fail (an issue at or above fail_on, not waived and,
+with --baseline, not in the baseline); otherwise 0.
 
 The package, in the order a batch runs: `discovery` (inputs → jobs), `state` (lock, resume,
 atomic writes), `executors` (where chunks are checked: `LocalExecutor`, and
@@ -21,10 +22,12 @@ atomic writes), `executors` (where chunks are checked: `LocalExecutor`, and
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from pathlib import Path
 
+from backcheck.batch import baseline as baseline_mod
 from backcheck.batch import state, summary
 from backcheck.batch.discovery import Job, discover, safe_name
 from backcheck.batch.executors import Executor, LocalExecutor
@@ -38,12 +41,12 @@ __all__ = ["Executor", "Job", "LocalExecutor", "discover", "fingerprint", "run",
 
 
 def run(inputs, out: Path, config, html=False, jobs=None, progress=True,
-        executor: Executor | None = None) -> int:
+        executor: Executor | None = None, baseline=None, prune=False) -> int:
     """Check every article under inputs into out; returns the exit status. `executor`
-    decides where the work runs (default: `LocalExecutor(jobs)`, local processes)."""
-    from backcheck.report import score
-    from backcheck.report.model import report_from_dict
-
+    decides where the work runs (default: `LocalExecutor(jobs)`, local processes, no more
+    than there are articles to check and CPU cores). `baseline`: an earlier batch's output
+    (directory or summary.json): only issues it did not have count. `prune`: remove the
+    reports whose input is gone."""
     start = time.monotonic()
     out = Path(out)
     if jobs is not None and jobs < 1:
@@ -56,6 +59,7 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True,
     all_jobs = discover(inputs, out)
     if not all_jobs:
         raise InputError(", ".join(map(str, inputs)), "no articles found")
+    base = None if baseline is None else baseline_mod.directory(baseline)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -63,6 +67,12 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True,
     lock = state.lock(out)
     try:
         state.clean_temp(out)
+        if base is not None:          # read now: the baseline may be this very directory
+            for job in all_jobs:
+                job.known = baseline_mod.known(base, job)
+        gone = state.stale(out, {j.name.casefold() for j in all_jobs})
+        if prune:
+            state.prune(out, gone)
         task = Task(config, html, fingerprint(config))
         rows: dict[str, dict] = {}
         reports: dict[str, object] = {}          # slim reports, for junit.xml
@@ -72,10 +82,11 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True,
             if d is None:
                 todo.append(job)
                 continue
-            rep = report_from_dict(d)
+            rep = state.rejudged(job, d, out, html, config)
             rows[job.name], reports[job.name] = summary.row(job, rep, html, True), summary.slim(rep)
         if executor is None:
-            executor = LocalExecutor(max(1, min(jobs or config.jobs or 1, len(todo) or 1)))
+            executor = LocalExecutor(max(1, min(jobs or config.jobs or 1, len(todo) or 1,
+                                                 cpu_count())))
         by_name = {j.name: j for j in todo}
         with Progress(len(all_jobs), len(rows), progress) as bar, \
                 contextlib.closing(executor.results(task, todo)) as results:
@@ -88,18 +99,28 @@ def run(inputs, out: Path, config, html=False, jobs=None, progress=True,
                 bar.advance(len(outcomes))
         ordered_rows = [rows[j.name] for j in all_jobs]
         ordered = [reports[j.name] for j in all_jobs if j.name in reports]
-        fails = any(score.fails(r, config.fail_on) for r in ordered)
+        fails = any(r.verdict == "fail" for r in ordered)     # the rule of report.score
         errors = any(r["verdict"] == "error" for r in ordered_rows)
-        status = 1 if fails else 2 if errors else 0
+        # an article that could not be checked is worse than one flagged: it wins
+        status = 2 if errors else 1 if fails else 0
         try:
             line = summary.write(out, ordered_rows, ordered, config, status,
-                                 time.monotonic() - start)
+                                 time.monotonic() - start, stale=gone, pruned=prune,
+                                 baseline=base)
         except OSError as e:           # disk full, directory removed meanwhile
             raise InputError(out, f"cannot write the summary: {e.strerror or e}") from None
     finally:
         lock.close()
     print(line, file=sys.stderr)
     return status
+
+
+def cpu_count() -> int:
+    """The cores this process may use: more worker processes only compete for them."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def _write(out: Path, job: Job, o: Outcome) -> Outcome:

@@ -36,6 +36,8 @@ class Job:
     offset: int = 0                # JSONL: where the line starts in the file, and its
     size: int = 0                  # length in bytes (without the line break)
     error: str | None = None       # found unusable while listing
+    known: frozenset | None = None  # fingerprints of its issues in a --baseline run
+    abs_paths: tuple[str, ...] = ()  # paths made absolute where the batch runs (--prune)
 
     @property
     def source(self) -> str:
@@ -140,6 +142,7 @@ def discover(inputs, out: Path) -> list[Job]:
     taken: set[str] = set()
     for job in jobs:
         job.name = safe_name(job.name, taken)
+        job.abs_paths = tuple(os.path.abspath(p) for p in job.paths)
         refuse_input(f"{job.name}.json")
         refuse_input(f"{job.name}.html")
         if job.kind != "jsonl" and not job.error:

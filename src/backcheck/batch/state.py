@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -65,10 +66,11 @@ def clean_temp(out: Path) -> None:
 
 def fingerprint(config) -> str:
     """What a report depends on besides the input: backcheck's version and the settings that
-    change results (not where the cache lives, nor fail_on, which only sets the exit status)."""
+    change results (not where the cache lives, nor fail_on and the waivers, which resume
+    applies again to a finished report: see `rejudged`)."""
     from backcheck import __version__
     d = config.to_dict()
-    for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs"):
+    for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs", "waivers"):
         d.pop(k, None)
     for key in ("glossary", "names", "keep"):       # files: what matters is their content
         if d.get(key):
@@ -103,6 +105,50 @@ def _revisions(engine: str, config) -> list:
     kind = "ct2" if engine == "ct2" else "hf"
     found = [models.find(config.model, d, kind) for d in models.DIRECTIONS]
     return [models.describe(p, d)["revision"] for p, d in zip(found, models.DIRECTIONS) if p]
+
+
+def rejudged(job: Job, d: dict, out: Path, html: bool, config):
+    """A finished report with the article's waivers read again and judged again under this
+    run's fail_on, rewritten when that changed it, so that the files agree with the summary
+    (neither is in the fingerprint: they redo no translation)."""
+    from backcheck.report import render, score
+    from backcheck.report.model import report_from_dict
+    rep = score.finalize(report_from_dict(d), config, job.known)
+    if rep.to_dict() != d:
+        if html:
+            write_atomic(out / f"{job.name}.html", render(rep, "html"))
+        write_atomic(out / f"{job.name}.json", render(rep, "json"))
+    return rep
+
+
+def stale(out: Path, names: set[str]) -> list[dict]:
+    """Reports in `out` that no job of this run writes and whose input is gone (deleted or
+    moved): [{"name", "input", "files"}]. A report whose input still exists (a batch of
+    other inputs into the same directory) is not stale."""
+    from backcheck.batch.discovery import OWN_FILES
+    found = []
+    for p in sorted(out.glob("*.json")):
+        if p.name in OWN_FILES or p.stem.casefold() in names:
+            continue
+        try:
+            meta = json.loads(p.read_text("utf-8"))["stats"]["batch"]
+            given = meta["input"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue                  # not a report of a batch: not ours to judge
+        paths = meta.get("input_paths") or \
+            [re.sub(r":\d+$", "", x) for x in str(given).split(", ")]
+        if all(os.path.exists(x) for x in paths):
+            continue
+        files = [p.name] + [p.with_suffix(".html").name] * p.with_suffix(".html").is_file()
+        found.append({"name": p.stem, "input": given, "files": files})
+    return found
+
+
+def prune(out: Path, reports: list[dict]) -> None:
+    """Remove stale reports (their JSON and HTML files)."""
+    for r in reports:
+        for f in r["files"]:
+            (out / f).unlink(missing_ok=True)
 
 
 def done(job: Job, out: Path, fp: str, html: bool) -> dict | None:

@@ -101,6 +101,7 @@ class Worker:
         """Check a chunk of articles (their sentences translated together); one Outcome
         per item."""
         from backcheck import render
+        from backcheck.report import score
         if self.fatal:
             raise EngineError(*self.fatal)
         task = self.task
@@ -117,8 +118,11 @@ class Worker:
                 results.append(Outcome.error(job, _message(rep)))
                 continue
             try:
+                if job.known is not None:            # --baseline: only new issues count
+                    score.finalize(rep, task.config, job.known)
                 rep.stats["batch"] = {"input": job.source, "input_sha256": job.sha256,
-                                      "fingerprint": task.fingerprint, "html": task.html}
+                                      "fingerprint": task.fingerprint, "html": task.html,
+                                      "input_paths": list(job.abs_paths)}
                 html = render(rep, "html") if task.html else None
                 text = render(rep, "json")
             except Exception as e:

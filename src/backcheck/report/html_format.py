@@ -22,9 +22,10 @@ import jinja2
 from markupsafe import Markup
 
 from backcheck.report import json_format
-from backcheck.report.model import SEVERITIES, SEVERITY_RANK, Issue, Loc, Report
+from backcheck.report.model import SEVERITIES, SEVERITY_RANK, TYPES, Issue, Loc, Report
 from backcheck.report.text_format import (back_translations, bead_index, bead_of, counts,
-                                          highlight_spans, ordered_issues, similarity, where)
+                                          highlight_spans, ordered_issues, similarity,
+                                          verdict_reason, waived_line, where)
 
 _TEMPLATES = resources.files("backcheck.report") / "templates"
 _ENV = jinja2.Environment(
@@ -80,7 +81,7 @@ def _side_cell(loc: Loc | None, issues: list[Issue], side: str) -> dict | None:
     marks = []
     for issue in issues:
         iloc = getattr(issue, side)
-        if iloc is None or not iloc.text:
+        if iloc is None or not iloc.text or issue.waived:     # accepted: not marked
             continue
         if iloc.text in text:
             start = text.find(iloc.text)
@@ -109,6 +110,8 @@ def _issue_view(issue: Issue, placed: bool) -> dict:
         "pt": None if placed or issue.pt is None else issue.pt.text,
         "en": None if placed or issue.en is None else issue.en.text,
         "where": where(issue.pt) or where(issue.en),
+        "fingerprint": issue.fingerprint,
+        "waived": waived_line(issue) if issue.waived else None,
     }
 
 
@@ -127,15 +130,18 @@ def render(report: Report, **_) -> str:
         issues = by_bead.get(k, [])
         rows.append({
             "n": k + 1,
+            "checked": bead.checked,
             "pt": _side_cell(bead.pt, issues, "pt"),
             "en": _side_cell(bead.en, issues, "en"),
             "similarity": None if bead.similarity is None else f"{bead.similarity:.2f}",
-            "sevs": " ".join(sorted({i.severity for i in issues}, key=_sev_key, reverse=True)),
+            "sevs": " ".join(sorted({i.severity for i in issues if not i.waived}, key=_sev_key,
+                                    reverse=True)),
             "issues": [_issue_view(i, True) for i in issues],
         })
     script, script_hash = _script("report.js")
     return _ENV.get_template("report.html.j2").render(
         report=report, rows=rows, unplaced=[_issue_view(i, False) for i in unplaced],
+        reason=verdict_reason(report),
         counts=counts(report), severities=SEVERITIES, engine=report.engine or {},
         data=json_for_script(json_format.to_json_dict(report)),
         script=script, script_hash=script_hash)
@@ -170,6 +176,10 @@ def _index_row(row: dict) -> dict:
         "json": safe_link(row.get("json")),
         "error": None if error is None else str(error),
         "source": None if row.get("source") is None else str(row["source"]),
+        "waived": int(row.get("waived") or 0),
+        "types": [str(t) for t in row.get("types") or [] if str(t) in TYPES],
+        "headline": str(row.get("headline") or ""),
+        "top_issue": str(row.get("top_issue") or ""),
     }
 
 
@@ -179,13 +189,20 @@ def _worst_first(r: dict) -> tuple:
     return (1, -_VERDICT_RANK.get(r["verdict"], 0), -(r["score"] or 0), r["id"])
 
 
-def render_index(rows: list[dict], title: str = "backcheck batch report", **_) -> str:
+def render_index(rows: list[dict], title: str = "backcheck batch report", stale=(),
+                 fail_on: str | None = None, baseline: str | None = None, **_) -> str:
     """The batch summary page. rows: dicts with id, verdict, score, counts ({severity: n},
-    or the severities as top-level keys), html / json (relative links to the article's
-    reports) and error (message, for an input error). Sorted worst first: input errors,
-    then fail, warn, pass, each by score."""
+    or the severities as top-level keys), waived, types (of the counted issues), headline,
+    top_issue, html / json (relative links to the article's reports) and error (message,
+    for an input error). Sorted worst first (input errors, then fail, warn, pass, each by
+    score); the page sorts by any column and filters by verdict, issue type, score and
+    text. stale: [{"name", "input", "pruned"}], reports whose input is gone."""
     view = sorted((_index_row(r) for r in rows), key=_worst_first)
     totals = {v: sum(1 for r in view if r["verdict"] == v) for v in ("fail", "warn", "pass")}
     totals["error"] = sum(1 for r in view if r["error"])
+    script, script_hash = _script("index.js")
     return _ENV.get_template("index.html.j2").render(
-        title=title, rows=view, totals=totals, severities=SEVERITIES)
+        title=title, rows=view, totals=totals, severities=SEVERITIES, types=TYPES,
+        stale=[{k: str(s.get(k, "")) for k in ("name", "input")} | {"pruned": bool(s.get("pruned"))}
+               for s in stale],
+        fail_on=fail_on, baseline=baseline, script=script, script_hash=script_hash)

@@ -10,7 +10,7 @@ import re
 
 from backcheck.report.model import SEVERITIES, Report
 from backcheck.report.text_format import (back_translations, counts, ordered_issues,
-                                          similarity, where)
+                                          similarity, verdict_reason, waived_line, where)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup in the middle of a line (emphasis, code, links, raw HTML, entities, table
@@ -32,7 +32,8 @@ def render(report: Report, **_) -> str:
         if eng else "none (nothing translated)"
     if eng and eng.get("revision"):
         engine += f" (revision {eng['revision']})"
-    out += [f"- score: **{report.score:g}** (penalty points per 100 words)",
+    out += [f"- verdict: {report.verdict}: {md_escape(verdict_reason(report))}",
+            f"- score: **{report.score:g}** (penalty points per 100 words)",
             f"- engine: {md_escape(engine)}"]
     if report.source:
         out.append(f"- source: {md_escape(report.source)}")
@@ -42,11 +43,17 @@ def render(report: Report, **_) -> str:
         out += [f"> {md_escape(n)}" for n in report.notes] + [""]
     if not report.issues:
         out.append("No issues found.")
+    waived_heading = False
     for n, i in enumerate(ordered_issues(report), 1):
+        if i.waived and not waived_heading:
+            out += ["**Waived** (accepted by an editor, not counted):", ""]
+            waived_heading = True
         place = where(i.pt) or where(i.en)
-        out.append(f"{n}. **{i.severity}** · {i.type}"
-                   f"{f' · {md_escape(place)}' if place else ''} — {md_escape(i.message)}")
-        quotes = []
+        sev = f"~~{i.severity}~~ waived" if i.waived else f"**{i.severity}**"
+        fp = f" · `{i.fingerprint}`" if i.fingerprint else ""
+        out.append(f"{n}. {sev} · {i.type}"
+                   f"{f' · {md_escape(place)}' if place else ''}{fp} — {md_escape(i.message)}")
+        quotes = [f"*{md_escape(waived_line(i))}*"] if i.waived else []
         if i.pt is not None:
             quotes.append(f"**PT:** {md_escape(i.pt.text)}")
         if i.en is not None:

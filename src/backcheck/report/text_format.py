@@ -23,16 +23,40 @@ VERDICT_STYLE = {"pass": "bold green", "warn": "bold yellow", "fail": "bold red"
 # ---- helpers shared by the renderers -------------------------------------------------
 
 def counts(report: Report) -> dict[str, int]:
-    """Issues per severity, every severity present (worst first)."""
+    """Counted (not waived) issues per severity, every severity present (worst first)."""
     c = {s: 0 for s in SEVERITIES}
-    for i in report.issues:
+    for i in report.counted():
         c[i.severity] = c.get(i.severity, 0) + 1
     return c
 
 
+def verdict_reason(report: Report) -> str:
+    """Why the verdict is what it is, by the one rule of report.score."""
+    fail_on = report.fail_on
+    counted = [i for i in report.counted() if i.severity != "info" or fail_on == "info"]
+    at = 0 if fail_on == "never" else \
+        sum(SEVERITY_RANK[i.severity] >= SEVERITY_RANK[fail_on] for i in counted)
+    if at:
+        return f"fail-on {fail_on}: {at} issue(s) reach it"
+    if not counted:
+        return f"fail-on {fail_on}: no counted issue"
+    if fail_on == "never":
+        return f"fail-on never: {len(counted)} counted issue(s)"
+    return f"fail-on {fail_on}: none reaches it, {len(counted)} counted below"
+
+
 def counts_line(report: Report) -> str:
     c = counts(report)
-    return ", ".join(f"{n} {s}" for s, n in c.items())
+    waived = len(report.issues) - len(report.counted())
+    return ", ".join(f"{n} {s}" for s, n in c.items()) + (f"; {waived} waived" if waived else "")
+
+
+def waived_line(issue: Issue) -> str:
+    """"waived by ana on 2026-12-01: reason" for a waived issue."""
+    w = issue.waived or {}
+    who = f" by {w['by']}" if w.get("by") else ""
+    when = f" on {w['date']}" if w.get("date") else ""
+    return f"waived{who}{when}" + (f": {w['reason']}" if w.get("reason") else "")
 
 
 def _same_place(a: Loc | None, b: Loc | None) -> bool:
@@ -82,9 +106,10 @@ def _position(report: Report, issue: Issue, index: dict) -> tuple:
 
 
 def ordered_issues(report: Report, index: dict | None = None) -> list[Issue]:
-    """Worst severity first, then reading order (field, paragraph, aligned row)."""
+    """Counted issues before waived ones; worst severity first, then reading order (field,
+    paragraph, aligned row)."""
     index = bead_index(report) if index is None else index
-    return sorted(report.issues, key=lambda i: (-SEVERITY_RANK.get(i.severity, -1),
+    return sorted(report.issues, key=lambda i: (bool(i.waived), -SEVERITY_RANK.get(i.severity, -1),
                                                 _position(report, i, index)))
 
 
@@ -206,22 +231,34 @@ def render(report: Report, color: bool | None = None, width: int | None = None, 
         con.print(Text("engine: none (nothing was translated)", style="dim"))
     if report.source:
         con.print(Text(f"source: {report.source}", style="dim"))
-    con.print(Text(f"{len(report.issues)} issue(s): {counts_line(report)}"))
+    con.print(Text(f"{len(report.counted())} issue(s): {counts_line(report)}"))
 
+    shown_waived = False
     for n, issue in enumerate(ordered_issues(report), 1):
         con.print()
+        if issue.waived and not shown_waived:
+            con.print(Text("waived (accepted by an editor, not counted):", style="bold"))
+            shown_waived = True
         title = Text(f"{n}. ")
-        title.append(f" {issue.severity.upper()} ", style=SEV_STYLE.get(issue.severity, ""))
+        if issue.waived:
+            title.append(" WAIVED ", style="reverse")
+            title.append(f" {issue.severity}", style="dim")
+        else:
+            title.append(f" {issue.severity.upper()} ", style=SEV_STYLE.get(issue.severity, ""))
         title.append(f" {issue.type}", style="bold")
         place = where(issue.pt) or where(issue.en)
         if place:
             title.append(f"  {place}", style="dim")
+        if issue.fingerprint:
+            title.append(f"  #{issue.fingerprint}", style="dim")
         con.print(title)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="dim", min_width=6)
         grid.add_column(overflow="fold")
         if issue.message:
             grid.add_row("", Text(issue.message))
+        if issue.waived:
+            grid.add_row("", Text(waived_line(issue), style="italic"))
         sev_style = SEV_STYLE.get(issue.severity, "reverse")
         for side, label in (("pt", "PT"), ("en", "EN")):
             loc = getattr(issue, side)
@@ -250,6 +287,7 @@ def render(report: Report, color: bool | None = None, width: int | None = None, 
         for note in report.notes:
             con.print(Text(f"  - {note}"))
     con.print()
+    con.print(Text(f"verdict: {verdict_reason(report)}", style="dim"))
     tail = Text("summary: ")
     tail.append(report.verdict.upper(), style=VERDICT_STYLE.get(report.verdict, "bold"))
     tail.append(f" · score {report.score:g} · {counts_line(report)}")
