@@ -63,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--tgt2src", help="translation of --tgt, line by line")
     a.add_argument("--output", "-o", metavar="FILE")
 
+    k = sub.add_parser("calibrate", help="recompute the checks' thresholds for the engine in "
+                                         "use from clean, published translation pairs")
+    k.add_argument("inputs", nargs="+", metavar="CLEAN_INPUT",
+                   help="clean article files, directories of JSON articles, or JSONL files")
+    k.add_argument("--output", "-o", required=True, metavar="FILE",
+                   help="calibration file to write (name it in the config: calibration = FILE)")
+    k.add_argument("--rate", type=float, default=None, metavar="R",
+                   help="false alarms allowed per aligned sentence pair of clean text "
+                        "(default 0.002: 99.8%% of faithful pairs stay below each threshold)")
+    _engine_opts(k)
+
     m = sub.add_parser("models", help="download or list translation models")
     msub = m.add_subparsers(dest="models_command", required=True)
     md = msub.add_parser("download", help="fetch the pinned models into models/ and convert them")
@@ -130,6 +141,14 @@ def cmd_align(args) -> int:
     return align.cli(args.src, args.tgt, args.src2tgt, args.tgt2src, args.output)
 
 
+def cmd_calibrate(args) -> int:
+    from backcheck import calibrate
+    from backcheck.checks.calibration import DEFAULT_RATE
+    calibrate.run(args.inputs, _config(args), args.output,
+                  DEFAULT_RATE if args.rate is None else args.rate)
+    return 0
+
+
 def cmd_models(args) -> int:
     from backcheck.translate import models
     if args.models_command == "download":
@@ -147,6 +166,7 @@ def cmd_config(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "batch": cmd_batch, "align": cmd_align,
+            "calibrate": cmd_calibrate,
             "models": cmd_models, "config": cmd_config}
 
 

@@ -29,6 +29,12 @@ class Config:
     fail_on: str = "major"
     format: str = "text"
     glossary: str | None = None
+    # calibration file written by `backcheck calibrate` (default: the one shipped for the engine)
+    calibration: str | None = None
+    # user lexicons: names.csv (pt,en: a Portuguese form, English forms separated by |) and
+    # a file of words never flagged as untranslated (place names, brands)
+    names: str | None = None
+    keep: str | None = None
     # verdict thresholds on the MQM-style score (penalty points per 100 words)
     warn_score: float = 1.0
     fail_score: float = 10.0
@@ -76,7 +82,7 @@ def load(path: str | Path | None = None, start: Path | None = None, **overrides)
         data = raw.get("tool", {}).get("backcheck", {}) if p.name == "pyproject.toml" else raw
         data = dict(data)
         # relative paths in the file are relative to the file, not to the working directory
-        for key in ("glossary", "model", "cache_dir"):
+        for key in ("glossary", "model", "cache_dir", "calibration", "names", "keep"):
             if isinstance(data.get(key), str) and data[key] and not Path(data[key]).is_absolute():
                 data[key] = str((p.parent / data[key]).resolve())
     known = {f.name for f in fields(Config)}
@@ -100,7 +106,7 @@ def _check_types(data: dict, p) -> None:
     defaults = Config()
     for k, v in data.items():
         want = type(getattr(defaults, k))
-        if k in ("model", "cache_dir", "glossary", "path"):
+        if k in ("model", "cache_dir", "glossary", "path", "calibration", "names", "keep"):
             want = str
         if v is None or k == "path":
             continue

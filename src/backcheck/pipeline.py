@@ -8,6 +8,7 @@ import re
 import time
 
 from backcheck import align, checks, segment
+from backcheck.checks import calibration
 from backcheck.article import Article
 from backcheck.config import Config
 from backcheck.errors import InputError
@@ -18,7 +19,9 @@ WORD = re.compile(r"\w+")
 
 
 def check(article: Article, translator=None, config: Config | None = None,
-          scorer=None) -> Report:
+          scorer=None, observations: dict | None = None) -> Report:
+    """Check one article. `observations`, when given, collects every check's scores for
+    `backcheck calibrate` (see checks.calibration)."""
     config = config or Config()
     started = time.perf_counter()
     seg = segment.segment(article)
@@ -36,7 +39,12 @@ def check(article: Article, translator=None, config: Config | None = None,
         en2pt = translator.translate(en_texts, "en", "pt")
         engine = translator.info("pt", "en")
     beads, partial = align.align_article(seg, pt2en, en2pt)
-    ctx = checks.Context(article, seg, pt2en, en2pt, beads, config, partial, scorer)
+    cal = calibration.load(config.calibration, engine["name"] if engine else "none")
+    ctx = checks.Context(article, seg, pt2en, en2pt, beads, config, partial, scorer,
+                         calibration=cal, observations=observations)
+    if observations is not None:
+        observations["units"] = observations.get("units", 0) + sum(
+            1 for b in beads if b.src and b.tgt)
     report = Report(id=article.id, engine=engine, source=article.source)
     report.issues = checks.run(ctx)
     report.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
@@ -51,5 +59,6 @@ def check(article: Article, translator=None, config: Config | None = None,
         words = max(words, en_words)
     report.stats = {"pt_sentences": len(pt_texts), "en_sentences": len(en_texts),
                     "pt_words": pt_words, "en_words": en_words,
+                    "calibration": cal.signature(),
                     "seconds": round(time.perf_counter() - started, 3)}
     return score.apply(report, words, config)

@@ -1,4 +1,6 @@
-"""The checks. Every check module exposes `check(ctx: Context) -> list[Issue]`.
+"""The checks. Every check module exposes `NAME`, a frozen `Params` dataclass (its
+thresholds, calibrated on real text: see checks.calibration) and
+`check(ctx: Context) -> list[Issue]`.
 
 Entry point: `run(ctx) -> list[Issue]`: all checks, then consolidation (one problem, one issue).
 """
@@ -6,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from backcheck.checks.calibration import DEFAULTS, Calibration
 from backcheck.report.model import Issue, Loc
 
 
@@ -20,6 +23,22 @@ class Context:
     partial_source: bool = False        # pt has no body: en body has no source
     scorer: object | None = None        # optional forced-decoding scorer (Marian engines)
     extra: dict = field(default_factory=dict)
+    calibration: Calibration = DEFAULTS  # thresholds of every check
+    observations: dict | None = None    # {check: {score: [per-unit max]}} when calibrating
+
+    def params(self, name: str, params_cls):
+        """The check's Params (class `params_cls`, check `name`) under this context's
+        calibration: `ctx.params(NAME, Params)` inside a check module."""
+        key = ("params", name)
+        if key not in self.extra:
+            self.extra[key] = self.calibration.params(name, params_cls)
+        return self.extra[key]
+
+    def observe(self, check: str, score: str, value: float) -> None:
+        """Record one unit's highest value of a score (only while calibrating). Call it
+        once per unit (aligned pair) examined, also when nothing is reported."""
+        if self.observations is not None:
+            self.observations.setdefault(check, {}).setdefault(score, []).append(float(value))
 
     def loc(self, side: str, idxs) -> Loc | None:
         """A Loc covering the given sentence indices of one side (None when empty)."""
@@ -35,17 +54,16 @@ class Context:
         return None if tr is None else " ".join(tr[i] or "" for i in idxs)
 
 
-def all_checks():
-    """The check functions, in order. Imported lazily so one check's import cost stays its own."""
+def modules():
+    """The check modules, in order. Imported lazily so one check's import cost stays its own."""
     from backcheck.checks import artifact, coverage, glossary, meaning
     from backcheck.checks import entity, negation, number, untranslated
-    return [artifact.check, glossary.check, coverage.check, meaning.check,
-            number.check, entity.check, negation.check, untranslated.check]
+    return [artifact, glossary, coverage, meaning, number, entity, negation, untranslated]
 
 
 def run(ctx: Context) -> list[Issue]:
     issues: list[Issue] = []
-    for check in all_checks():
-        issues.extend(check(ctx))
+    for check in modules():
+        issues.extend(check.check(ctx))
     from backcheck.checks.consolidate import consolidate
     return consolidate(ctx, issues)

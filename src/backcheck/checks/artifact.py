@@ -32,10 +32,20 @@ junk visible to readers and is major.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 from collections import defaultdict
 
 from backcheck.report.model import Issue
+
+NAME = "artifact"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 MAJOR, MINOR = "major", "minor"
 FAR_REPEAT = 5       # words: "the Ministry of Health" twice in a sentence is ordinary

@@ -22,12 +22,22 @@ faithful dev pairs the content-word length ratio of a bead stays within 0.57-1.6
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import math
 import re
 import unicodedata
 from functools import lru_cache
 
 from backcheck.report.model import Issue
+
+NAME = "coverage"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 

@@ -30,6 +30,8 @@ Aires", "europeu" = "EU") is metonymy, not a swap. One issue per bead.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -38,6 +40,14 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from backcheck.report.model import Issue
+
+NAME = "entity"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 CONNECT = {"de", "do", "da", "dos", "das", "e", "of", "the", "and", "for", "del", "van", "von"}

@@ -24,6 +24,14 @@ from pathlib import Path
 from backcheck.errors import InputError
 from backcheck.report.model import Issue
 
+NAME = "glossary"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
+
 
 @dataclass(frozen=True)
 class Term:

@@ -18,12 +18,22 @@ pairs it ranges as widely as on wrong ones), so this check looks for word-level 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import math
 import re
 
 from backcheck.checks.coverage import (BeadText, adjacent, content, fold, matched_unpaired,
                                        supported)
 from backcheck.report.model import Issue
+
+NAME = "mistranslation"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 # Pairs of opposite poles; each pole lists regexes over folded (accentless, lower-case)
 # text, Portuguese then English. Stems, because both languages inflect.

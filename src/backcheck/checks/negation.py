@@ -21,9 +21,19 @@ a direction-word swap is reported as `mistranslation`, `major`. One issue per be
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 
 from backcheck.report.model import Issue
+
+NAME = "negation"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 NEG_PT = {"não", "nunca", "nem", "jamais", "nenhum", "nenhuma", "ninguém", "nada",
           "tampouco", "nenhuns", "nenhumas"}

@@ -25,7 +25,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from backcheck.lang.figures import parse_number
 from backcheck.report.model import Issue
+
+NAME = "number"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 MONTHS_PT = {"janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
              "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10,
@@ -130,26 +139,6 @@ class Item:
 def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s.lower())
                    if unicodedata.category(c) != "Mn")
-
-
-def parse_number(s: str, lang: str) -> float | None:
-    """Read a digit string in the locale of `lang`; the other locale's separator is
-    read as thousands only when exactly three digits follow it (lenient on purpose)."""
-    s = s.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    dec, thou = (",", ".") if lang == "pt" else (".", ",")
-    parts = re.split(r"([.,])", s)
-    digits, frac = parts[0], ""
-    for sep, grp in zip(parts[1::2], parts[2::2]):
-        if sep == thou and len(grp) == 3 and not frac:
-            digits += grp
-        elif not frac:
-            frac = grp
-        else:
-            return None
-    try:
-        return float(digits + ("." + frac if frac else ""))
-    except ValueError:
-        return None
 
 
 def _r(x: float) -> float:

@@ -21,10 +21,20 @@ capitalised institution name left in Portuguese ("Código de Defesa do Consumido
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 import unicodedata
 
 from backcheck.report.model import Issue
+
+NAME = "untranslated"
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of this check (none calibrated yet)."""
+
 
 PUNCT = re.compile(r"[;:()\[\]“”\"«»—–]|[,.!?](?=\s|$)")
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.U)

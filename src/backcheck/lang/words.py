@@ -1,0 +1,123 @@
+"""Words: tokens, content words, inflections and cognates, the units of word-level evidence.
+
+Entry points: `tokens(text)`, `content(text, lang)`, `content_tokens(text, lang)`,
+`same_word(a, b)`, `supported(word, vocab)`, `cognate(a, b)`.
+
+A content word is a folded word (lower case, no accents) that is not a function word of
+its language (data/stopwords.LANG.txt) and has three letters or more, or a figure. A
+figure is one token whatever its spelling ("1,6 milhões" and "1.6m" both give "1600000"),
+so the two languages' figures meet as equal words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from backcheck.lang import lexicon
+from backcheck.lang.figures import parse_number
+from backcheck.lang.normalise import fold
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A figure with decimals or a multiplier word: read as one value.
+FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
+                    r"(?:\s?(mil milhões|milhões|milhão|milhoes|milhao|bilhões|bilhão|mil|"
+                    r"million|billion|thousand|bn|mn|m|k)\b)?")
+
+
+@lru_cache(maxsize=2)
+def stopwords(lang: str) -> frozenset[str]:
+    return lexicon.words(f"stopwords.{lang}", folded=True)
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> dict[str, float]:
+    return {fold(k): float(v) for k, v in lexicon.mapping("multipliers", "form", "value").items()}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str          # as written
+    fold: str          # folded (figures: their value)
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(0), fold(m.group(0)), m.start(), m.end())
+            for m in WORD.finditer(text or "")]
+
+
+def _figure_value(m: re.Match, lang: str) -> str | None:
+    if not m.group(2) and not re.search(r"[.,]", m.group(1)):
+        return None
+    v = parse_number(m.group(1), lang)
+    if v is None:
+        return None
+    v *= _multipliers().get(fold(m.group(2) or ""), 1)
+    return str(int(v)) if v == int(v) else f"{v:g}".replace(".", "d")
+
+
+@lru_cache(maxsize=16384)
+def content_tokens(text: str, lang: str) -> tuple[Token, ...]:
+    """The content words of `text` with their place in it (figures read as values)."""
+    text = text or ""
+    figures = [(m.start(), m.end(), v) for m in FIGURE.finditer(text)
+               if (v := _figure_value(m, lang)) is not None]
+    stop = stopwords(lang)
+    out, k = [], 0
+    for t in tokens(text):
+        while k < len(figures) and figures[k][1] <= t.start:
+            k += 1
+        if k < len(figures) and figures[k][0] <= t.start < figures[k][1]:
+            s, e, v = figures[k]
+            if not out or out[-1].start != s:
+                out.append(Token(text[s:e], v, s, e))
+            continue
+        if t.fold in stop or (len(t.fold) < 3 and not t.fold.isdigit()):
+            continue
+        out.append(t)
+    return tuple(out)
+
+
+def content(text: str | None, lang: str) -> list[str]:
+    """Folded content words of `text`."""
+    return [t.fold for t in content_tokens(text or "", lang)]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or one inflection of the other: a shared prefix of 4+ letters that leaves at
+    most 2 letters of either word (rise/rises, motorista/motoristas, react/reacted; not
+    valor/valoriza)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4 or max(len(a), len(b)) - n > 2:
+        return False
+    k = 0
+    while k < n and a[k] == b[k]:
+        k += 1
+    return k >= 4 and k >= n - 2
+
+
+def supported(word: str, vocab) -> bool:
+    return word in vocab or any(same_word(word, v) for v in vocab)
+
+
+# Cognates across the two languages (presidente/president, nacional/national,
+# tecnologia/technology): long words spelt nearly alike. The ratio is what separates
+# cognates from unrelated words of similar length; 0.8 was chosen on the NTREX
+# development pairs (see docs/benchmarks.md).
+COGNATE_MIN_LEN = 5
+COGNATE_RATIO = 0.8
+
+
+def cognate(a: str, b: str) -> bool:
+    """Folded words spelt nearly alike (a shared stem of five letters or more)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < COGNATE_MIN_LEN or a[:3] != b[:3] or a.isdigit() or b.isdigit():
+        return False
+    return Indel.normalized_similarity(a, b) >= COGNATE_RATIO

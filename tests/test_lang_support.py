@@ -1,0 +1,57 @@
+"""lang.words and lang.support: content words, cognates and word-level support."""
+from backcheck.lang.support import support
+from backcheck.lang.words import cognate, content, content_tokens, same_word
+
+
+def test_content_words_fold_and_read_figures_as_values():
+    assert content("O governo anunciou R$ 1,6 milhões para 30 escolas.", "pt") == \
+        ["governo", "anunciou", "1600000", "30", "escolas"]
+    assert content("The government announced R$1.6m for 30 schools.", "en") == \
+        ["government", "announced", "1600000", "30", "schools"]
+    toks = content_tokens("A Ação subiu 3,5%.", "pt")
+    assert [t.text for t in toks] == ["Ação", "subiu", "3,5"] and toks[0].fold == "acao"
+
+
+def test_inflections_and_cognates():
+    assert same_word("rises", "rise") and same_word("motoristas", "motorista")
+    assert not same_word("valor", "valoriza")
+    assert cognate("presidente", "president") and cognate("tecnologia", "technology")
+    assert not cognate("valor", "value") and not cognate("polícia", "army")
+
+
+class FakeDictionary:
+    """A test double with the lang.dictionary interface and a handful of entries."""
+    PT = {"polícia": {"police"}, "prendeu": {"arrest"}, "suspeito": {"suspect"}}
+    EN = {"police": {"policia"}, "arrested": {"prender"}, "suspect": {"suspeito"}}
+    LEMMAS = {"arrested": {"arrest"}, "prendeu": {"prender"}}
+
+    def available(self):
+        return True
+
+    def lemmas(self, words, lang):
+        return {w: frozenset(self.LEMMAS.get(w, {w})) for w in words}
+
+    def translations(self, words, src, tgt):
+        table = self.PT if src == "pt" else self.EN
+        return {w: frozenset(table.get(w, ())) for w in words}
+
+
+def test_each_source_supports_what_it_should():
+    pt, en = "A polícia prendeu o suspeito em Lisboa.", "Police arrested the suspect in Lisbon."
+    bare = support(pt, en)
+    # cognates need no translation: suspect/suspeito, Lisbon/Lisboa
+    assert {w.text for w in bare.unsupported("en")} == {"Police", "arrested"}
+    mt = support(pt, en, pt2en="The police arrested the suspect in Lisbon.")
+    assert {w.fold for w in mt.en if "mt" in w.by} == {"police", "arrested", "suspect", "lisbon"}
+    d = support(pt, en, dictionary=FakeDictionary())
+    assert {w.fold for w in d.en if "dict" in w.by} == {"police", "arrested", "suspect"}
+    assert {w.fold for w in d.pt if "dict" in w.by} == {"policia", "prendeu", "suspeito"}
+    assert d.unsupported("pt") == [] and d.ratio() == 1.0
+
+
+def test_a_substituted_word_is_unsupported_on_both_sides():
+    pt = "A polícia prendeu o suspeito."
+    s = support(pt, "The army arrested the suspect.", pt2en="The police arrested the suspect.",
+                en2pt="O exército prendeu o suspeito.", dictionary=FakeDictionary())
+    assert [w.text for w in s.unsupported("en")] == ["army"]
+    assert [w.text for w in s.unsupported("pt")] == ["polícia"]
