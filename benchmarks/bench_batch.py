@@ -54,16 +54,17 @@ def bench_apertium(corpus: Path, tmp: Path) -> None:
     line("apertium, resumed (all done)", n, t, f"{s['skipped']} skipped")
     # what batching across articles buys: the same cold run, one article per engine call
     from backcheck import batch
+    from backcheck.batch import executors
     from backcheck.config import Config
-    chunked = batch._chunks
+    chunked = executors.chunks
     for label, chunks in (("chunks of articles", chunked),
                           ("one article per call", lambda jobs, _: [[j] for j in jobs])):
-        batch._chunks = chunks
+        executors.chunks = chunks
         cfg = Config(engine="apertium", cache=False, fail_on="never")
         t = time.perf_counter()
         batch.run([corpus], tmp / label.replace(" ", "-"), cfg, jobs=1, progress=False)
         line(f"apertium, no cache, {label}", n, time.perf_counter() - t, "(in-process)")
-    batch._chunks = chunked
+    executors.chunks = chunked
 
 
 def bench_ct2(corpus: Path, tmp: Path) -> None:

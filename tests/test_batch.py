@@ -179,7 +179,7 @@ def test_stale_temp_files_removed_and_lock(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / ".art-00.json.abc123.tmp").write_text('{"half')
-    with batch._lock(out):
+    with batch.state.lock(out):
         with pytest.raises(InputError, match="another backcheck batch"):
             batch.run([src], out, NONE, progress=False)
     batch.run([src], out, NONE, progress=False)
@@ -228,7 +228,7 @@ def test_translation_batched_across_articles(tmp_path, monkeypatch):
     assert batch.run([src], out, Config(engine="apertium", cache=False, fail_on="never"),
                      jobs=1, progress=False) == 0
     # one call per direction per chunk of articles, not one per article
-    chunks = len(batch._chunks([None] * 6, 1))
+    chunks = len(list(batch.executors.chunks([None] * 6, 1)))
     assert 1 < chunks < 6
     assert [(s, t) for s, t, _ in double.calls] == [("pt", "en"), ("en", "pt")] * chunks
     sentences = sum(len(segment.segment(article_mod.load(p)).pt) for p in paths)
@@ -298,7 +298,7 @@ def test_workers_get_their_own_cpus():
         shares = []
         for _ in range(2):
             os.sched_setaffinity(0, before)
-            batch._share_cpus(slot, 2)
+            batch.executors.share_cpus(slot, 2)
             shares.append(os.sched_getaffinity(0))
     finally:
         os.sched_setaffinity(0, before)
@@ -398,13 +398,13 @@ def test_a_model_replaced_in_place_is_not_resumed(tmp_path):
 
 def test_summary_that_cannot_be_written_is_an_input_error(tmp_path, monkeypatch):
     write_articles(tmp_path / "in", 1)
-    real = batch.write_atomic
+    real = batch.summary.write_atomic
 
     def full_disk(path, text):
         if path.name == "summary.json":
             raise OSError(28, "No space left on device")
         real(path, text)
-    monkeypatch.setattr(batch, "write_atomic", full_disk)
+    monkeypatch.setattr(batch.summary, "write_atomic", full_disk)
     with pytest.raises(InputError, match="cannot write the summary: No space left"):
         batch.run([tmp_path / "in"], tmp_path / "out", NONE, progress=False)
     assert (tmp_path / "out" / "art-00.json").is_file()      # the report itself was kept
