@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages backcheck's engines and tests use, when missing.
-#   scripts/system-deps.sh apertium    - the Apertium pt->es->en pivot engine
+#   scripts/system-deps.sh apertium    - the Apertium pt->es->en pivot engine and its
+#                                        dictionaries through lt-proc (lang/dictionary.py)
 #   scripts/system-deps.sh browser     - chromium + chromedriver for the HTML tests
 set -euo pipefail
 want=()
 for what in "$@"; do
   case "$what" in
-    apertium) for p in apertium apertium-es-pt apertium-eng-spa; do
+    apertium) for p in apertium lttoolbox apertium-es-pt apertium-eng-spa; do
                 dpkg -s "$p" >/dev/null 2>&1 || want+=("$p"); done ;;
     browser)  for p in chromium chromium-driver; do
                 dpkg -s "$p" >/dev/null 2>&1 || want+=("$p"); done ;;
