@@ -403,3 +403,61 @@ def test_textnorm_folds_what_typography_changes():
     assert normalise.numbers("3,2% em 2023") == ["3", "2", "2023"] == normalise.numbers("3.2% in 2023")
     assert normalise.capitalised("O Banco Central e o FMI em Brasília") == \
         ["banco", "central", "fmi", "brasilia"]   # one-letter words carry no evidence
+
+
+# -- quotations: sentence by sentence ------------------------------------------------
+
+QUOTE_PT = ("“A obra atrasou 14 meses. Faltaram R$ 3 milhões em 2024. Vamos terminar em "
+            "junho”, disse o prefeito Rui Lopes. A Câmara de Lages aprovou o novo prazo.")
+QUOTE_EN = ("“The works are 14 months late. We were R$3 million short in 2024. We will "
+            "finish in June,” Mayor Rui Lopes said. Lages city council approved the new deadline.")
+
+
+def quote_article():
+    from backcheck.article import Article, Side
+    return Article("quote", Side(headline="Obra atrasa em Lages", body=[QUOTE_PT]),
+                   Side(headline="Works run late in Lages", body=[QUOTE_EN]))
+
+
+def test_a_quote_of_three_sentences_aligns_sentence_by_sentence():
+    from backcheck import segment
+    s = segment.segment(quote_article())
+    body_pt = [x.text for x in s.pt if x.field == "body"]
+    body_en = [x.text for x in s.en if x.field == "body"]
+    assert len(body_pt) == len(body_en) == 4          # three quoted sentences + one
+    assert body_pt[2].endswith("disse o prefeito Rui Lopes.")
+    pt2en = ["Headline", "“The work delayed 14 months.", "R$ 3 million were missing in 2024.",
+             "We will finish in June”, said the mayor Rui Lopes.",
+             "The Chamber of Lages approved the new term."]
+    en2pt = ["Manchete", "“As obras estão 14 meses atrasadas.",
+             "Ficámos R$3 milhões curtos em 2024.",
+             "Acabaremos em junho”, o prefeito Rui Lopes disse.",
+             "A câmara municipal de Lages aprovou o novo prazo."]
+    beads, partial = al.align_article(s, pt2en, en2pt)
+    assert not partial
+    body = [b for b in beads if s.pt[b.src[0]].field == "body"]
+    assert [(len(b.src), len(b.tgt)) for b in body] == [(1, 1)] * 4
+
+
+@pytest.mark.parametrize("engine", ["none", pytest.param("apertium", marks=pytest.mark.apertium)])
+def test_cli_quote_beads_are_single_sentences(tmp_path, engine):
+    import json
+    if engine == "apertium":
+        from conftest import need_apertium
+        need_apertium()
+    art = quote_article()
+    p = tmp_path / "quote.json"
+    p.write_text(json.dumps({"pt": {"headline": art.pt.headline, "body": art.pt.body},
+                             "en": {"headline": art.en.headline, "body": art.en.body}},
+                            ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--format", "json",
+                        "--engine", engine, "--no-cache"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode in (0, 1), r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["stats"]["pt_sentences"] == rep["stats"]["en_sentences"] == 5
+    body = [b for b in rep["alignment"] if (b["pt"] or b["en"])["field"] == "body"]
+    assert len(body) == 4
+    assert all(b["pt"] and b["en"] for b in body)
+    assert body[1]["pt"]["text"] == "Faltaram R$ 3 milhões em 2024."
+    assert body[1]["en"]["text"] == "We were R$3 million short in 2024."

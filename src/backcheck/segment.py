@@ -6,6 +6,16 @@ Language identification lives in `backcheck.lang.detect`.
 Splitting starts from sentencex (rule-based, knows Portuguese and English abbreviations)
 and then repairs the few boundaries it gets wrong on news text (see `_repair`). Every
 non-whitespace character of the input appears exactly once, in order, in the output.
+
+Sentences inside quotations are sentences: sentencex never splits inside quotation marks
+(or parentheses), so a quote of three sentences would stay one. `split` therefore also
+runs sentencex on the text with its quotation marks taken out and cuts the text where
+sentencex found boundaries there (`_quote_free_pieces`); a closing mark stays with the sentence it ends, an
+opening one goes with the sentence it starts, and an attribution after the quote stays
+with the quote's last sentence ("“Foi um erro. Peço desculpas”, declarou o prefeito."
+is two sentences, the second carrying "declarou o prefeito"). Real translations keep
+sentence boundaries inside quotes (NTREX-128: one line per sentence, quotes included),
+so this is what lets a quote align sentence by sentence.
 """
 from __future__ import annotations
 
@@ -86,6 +96,8 @@ def _joins(left: str, right: str) -> bool:
         return True                      # a sentence never starts in lower case in news text
     if first in ("º", "ª"):
         return True                      # "n.º", "1.ª"
+    if re.search(r"(?:^|[\s\"'“‘«(])[A-Z]\.$", left.rstrip()) and re.match(r"\s*[A-Z]\.", right):
+        return True                      # a run of initials: "O.K.", "J. K. Rowling"
     ab = _last_abbrev(left)
     if ab is None:
         return False
@@ -121,19 +133,51 @@ def _repair(pieces: list[str]) -> list[str]:
     return out
 
 
+# Quotation marks, double and single (an apostrophe taken out of "don't" or "players'"
+# changes no sentence boundary, so single marks need no disambiguation).
+QUOTE_MARKS = frozenset("\"“”„‟«»‘’‚‛‹›'")
+
+
 def split(text: str, lang: str) -> list[str]:
     """Split running text into sentences (whitespace inside is normalised to single spaces)."""
     text = " ".join((text or "").split())
     if not text:
         return []
     lang = lang if lang in ("pt", "en") else "en"
-    pieces = list(_sentencex(lang, text))
-    if "".join(pieces) != text:          # never lose text, whatever sentencex does
-        pieces = _pieces_from(text, pieces)
+    pieces = _quote_free_pieces(text, lang)
+    if pieces is None:
+        pieces = list(_sentencex(lang, text))
+        if "".join(pieces) != text:      # never lose text, whatever sentencex does
+            pieces = _pieces_from(text, pieces)
     pieces = [p for p in pieces if p.strip()]
     if len(pieces) > 1 and not re.search(r"\w", pieces[0]):
         pieces[:2] = [pieces[0] + pieces[1]]          # a leading lone quote or dash
     return [p.strip() for p in _repair(pieces)]
+
+
+def _quote_free_pieces(text: str, lang: str) -> list[str] | None:
+    """`text` cut where sentencex, run on the text without its quotation marks, starts a
+    sentence (None when the text has no marks, or if sentencex altered the text). Each
+    cut falls after the space that follows the sentence's last character, so closing
+    marks stay left and opening marks go right."""
+    keep = [i for i, c in enumerate(text) if c not in QUOTE_MARKS]
+    if len(keep) == len(text) or not keep:
+        return None
+    bare = "".join(text[i] for i in keep)
+    pieces = list(_sentencex(lang, bare))
+    if "".join(pieces) != bare:
+        return None
+    cuts, pos = [0], 0
+    for p in pieces[:-1]:
+        last = keep[pos + len(p.rstrip()) - 1] + 1 if p.strip() else None
+        pos += len(p)
+        if last is None:
+            continue
+        nxt = keep[pos]                  # first character of the next sentence
+        space = text.find(" ", last, nxt)
+        cuts.append(space + 1 if space >= 0 else nxt)
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _pieces_from(text: str, pieces: list[str]) -> list[str]:
