@@ -1,11 +1,12 @@
 """Batch throughput in articles per minute on the dev corpus (../shared/corpus/dev).
 
 - apertium through the CLI (start-up included): cold cache, warm cache, cold with --jobs 2,
-  and a resumed rerun (every report already there); then in-process without a cache,
-  batched across articles (as shipped) against one article per engine call;
+  and a resumed rerun (every report already there); then in-process through the library
+  (backcheck.Checker) without a cache, chunks of 8 articles per engine call (as batch
+  sends them) against one article per call;
 - ct2 int8 on the random-weight full-size OPUS-MT model built by bench_translate.py, with a
   fixed output length of 40 tokens per sentence (random weights would otherwise stop at
-  arbitrary lengths), no cache, in-process, --jobs 1.
+  arbitrary lengths), no cache, in-process through backcheck.Checker, chunks of 8.
 
 Prints figures; asserts nothing. Usage: python benchmarks/bench_batch.py [--shared DIR]
 [--skip-ct2]
@@ -22,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FIXED_LEN = 40
+CHUNK = 8          # articles per engine call, as backcheck batch sends them
 
 
 def batch_cli(corpus: Path, out: Path, cache: Path, *extra) -> tuple[float, dict]:
@@ -52,50 +54,50 @@ def bench_apertium(corpus: Path, tmp: Path) -> None:
     line("apertium, cold cache, --jobs 2", n, t)
     t, s = batch_cli(corpus, tmp / "warm", cache)
     line("apertium, resumed (all done)", n, t, f"{s['skipped']} skipped")
-    # what batching across articles buys: the same cold run, one article per engine call
-    from backcheck import batch
-    from backcheck.batch import executors
-    from backcheck.config import Config
-    chunked = executors.chunks
-    for label, chunks in (("chunks of articles", chunked),
-                          ("one article per call", lambda jobs, _: [[j] for j in jobs])):
-        executors.chunks = chunks
-        cfg = Config(engine="apertium", cache=False, fail_on="never")
-        t = time.perf_counter()
-        batch.run([corpus], tmp / label.replace(" ", "-"), cfg, jobs=1, progress=False)
-        line(f"apertium, no cache, {label}", n, time.perf_counter() - t, "(in-process)")
-    executors.chunks = chunked
+    # what batching across articles buys: the same cold run in-process through the library,
+    # chunks of 8 articles (as batch sends them) against one article per engine call
+    import backcheck
+    arts = [backcheck.load(p) for p in sorted(corpus.rglob("*.json"))]
+    cfg = backcheck.Config(engine="apertium", cache=False, fail_on="never")
+    checker = backcheck.Checker(cfg)
+    t = time.perf_counter()
+    for i in range(0, len(arts), CHUNK):
+        checker.check_many(arts[i:i + CHUNK])
+    line("apertium, no cache, chunks of articles", len(arts), time.perf_counter() - t,
+         "(in-process, Checker.check_many)")
+    t = time.perf_counter()
+    for a in arts:
+        checker.check(a)
+    line("apertium, no cache, one article per call", len(arts), time.perf_counter() - t,
+         "(in-process, Checker.check)")
 
 
 def bench_ct2(corpus: Path, tmp: Path) -> None:
     sys.path.insert(0, str(HERE))
     import bench_translate                     # the translation engineer's model builder
-    import backcheck.translate as translate
-    from backcheck import batch
-    from backcheck.config import Config
+    import backcheck
+    from backcheck.translate import get_scorer
     from backcheck.translate.ct2 import Ct2Translator
 
     t = time.perf_counter()
     model = bench_translate.build(bench_translate.WORK)     # cached between runs
     print(f"(random-weight full-size model ready in {time.perf_counter() - t:.0f} s)")
-
-    def fixed_length(config):
-        # random weights stop at arbitrary lengths: fix the work per sentence instead
-        tr = Ct2Translator(config.model, beam=1, compute_type="int8")
-        tr.decode_opts = {"min_decoding_length": FIXED_LEN, "max_decoding_length": FIXED_LEN}
-        return tr
-
-    translate.get_translator = fixed_length     # in-process (--jobs 1) only
-    cfg = Config(engine="ct2", model=str(model), cache=False, fail_on="never")
+    cfg = backcheck.Config(engine="ct2", model=str(model), cache=False, fail_on="never")
+    arts = [backcheck.load(p) for p in sorted(corpus.rglob("*.json"))]
     t = time.perf_counter()
-    batch.run([corpus], tmp / "ct2", cfg, jobs=1, progress=False)
+    # random weights stop at arbitrary lengths: fix the work per sentence instead
+    tr = Ct2Translator(cfg.model, beam=1, compute_type="int8")
+    tr.decode_opts = {"min_decoding_length": FIXED_LEN, "max_decoding_length": FIXED_LEN}
+    checker = backcheck.Checker(cfg, translator=tr, scorer=get_scorer(cfg, tr))
+    reports = []
+    for i in range(0, len(arts), CHUNK):
+        reports += checker.check_many(arts[i:i + CHUNK], return_exceptions=True)
     elapsed = time.perf_counter() - t
-    s = json.loads((tmp / "ct2" / "summary.json").read_text("utf-8"))
-    sents = sum(json.loads((tmp / "ct2" / r["json"]).read_text("utf-8"))["stats"]
-                .get("pt_sentences", 0) for r in s["reports"] if r["json"])
-    line(f"ct2 int8, {FIXED_LEN} tokens out, --jobs 1", s["articles"], elapsed,
-         f"(model load included; {sents} pt sentences + their en, {s['verdicts']['error']} "
-         "errors)")
+    done = [r for r in reports if isinstance(r, backcheck.Report)]
+    sents = sum(r.stats.get("pt_sentences", 0) for r in done)
+    line(f"ct2 int8, {FIXED_LEN} tokens out, in-process", len(arts), elapsed,
+         f"(model load included; {sents} pt sentences + their en, "
+         f"{len(reports) - len(done)} errors)")
 
 
 def main() -> int:

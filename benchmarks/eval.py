@@ -22,9 +22,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from backcheck import article, config, pipeline
-from backcheck.errors import InputError
-from backcheck.translate import get_translator
+import backcheck
+from backcheck import config
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -35,15 +34,14 @@ COUNTED = ("critical", "major", "minor")      # as score.py: info is never count
 
 def run_corpus(corpus: Path, out: Path, cfg) -> dict:
     out.mkdir(parents=True, exist_ok=True)
-    translator = get_translator(cfg)
+    checker = backcheck.Checker(cfg)
     counts: Counter = Counter()
     files = sorted(corpus.glob("clean/*.json")) + sorted(corpus.glob("corrupted/*.json"))
     t0 = time.perf_counter()
     for path in files:
         try:
-            art = article.load(path, config=cfg)
-            rep = pipeline.check(art, translator, cfg)
-        except InputError as e:
+            rep = checker.check(backcheck.load(path, config=cfg))
+        except backcheck.InputError as e:
             print(f"  input error: {e}")
             counts["errors"] += 1
             continue

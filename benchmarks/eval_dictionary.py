@@ -21,8 +21,11 @@ rate), and how often a Portuguese word loses its support (the other side of the 
 
 Also the dictionary's speed: words/s cold (fresh processes and cache) and warm.
 
+With --aligner (eflomal installed), eflomal's word alignment as one more source, trained on
+the evaluated pairs, the dev corpus and Apertium's translations of both.
+
 usage: eval_dictionary.py [--shared DIR] [--seed N] [--limit N] [--json FILE]
-                          [--cache-dir DIR] [--dict-inflections]
+                          [--cache-dir DIR] [--dict-inflections] [--aligner]
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from backcheck.config import Config
@@ -162,21 +166,64 @@ def speed(articles) -> dict:
     return res
 
 
-def unit_flags(p: str, e: str, pt2en: str, en2pt: str):
+def unit_flags(p: str, e: str, pt2en: str, en2pt: str, links=None):
     """Support of each content word of a unit: ([en flags], [pt flags]), each flag a dict
-    source -> bool over SOURCES and the composed lang.support variants ("main:NAME")."""
+    source -> bool over SOURCES, the composed lang.support variants ("main:NAME") and,
+    given eflomal's links of the unit, the aligner ("align∩": linked to a Portuguese
+    content word both ways; "align∪": either way)."""
     s_pt, s_en = Side(p, "pt", pt2en), Side(e, "en", en2pt)
-    en = [support(t, "en", s_pt) for t in lw.content_tokens(e, "en")]
-    pt = [support(t, "pt", s_en) for t in lw.content_tokens(p, "pt")]
+    en_t, pt_t = lw.content_tokens(e, "en"), lw.content_tokens(p, "pt")
+    en = [support(t, "en", s_pt) for t in en_t]
+    pt = [support(t, "pt", s_en) for t in pt_t]
     for name, sources in COMPOSED.items():
         got = lang_support.support(p, e, pt2en, en2pt, dictionary=dictionary, sources=sources)
         for flags, words in ((en, got.en), (pt, got.pt)):
             for f, w in zip(flags, words):
                 f["main:" + name] = w.supported
+    if links is not None:
+        fwd, rev, seen = links
+        # token positions of the content words (a figure starts at its first token)
+        tp, te = lw.tokens(p), lw.tokens(e)
+        pos_pt = {t.start: i for i, t in enumerate(tp)}
+        pos_en = {t.start: j for j, t in enumerate(te)}
+        c_pt = {pos_pt[t.start] for t in pt_t if t.start in pos_pt}
+        c_en = {pos_en[t.start] for t in en_t if t.start in pos_en}
+        both, either = fwd & rev, fwd | rev
+        for flags, toks, pos, other, side in ((en, en_t, pos_en, c_pt, 1), (pt, pt_t, pos_pt, c_en, 0)):
+            for f, t in zip(flags, toks):
+                k = pos.get(t.start)
+                for name, ls in (("align∩", both), ("align∪", either)):
+                    f[name] = any(lk[side] == k and lk[1 - side] in other for lk in ls)
+                # a link whose word pair is also linked in another document
+                f["align∩lex"] = any(lk[side] == k and lk[1 - side] in other
+                                     and seen((tp[lk[0]].fold, te[lk[1]].fold)) for lk in both)
+                for name in ("align∩", "align∪", "align∩lex"):
+                    f["all+" + name] = f["all"] or f[name]
     return en, pt
 
 
-ALL = SOURCES + tuple("main:" + k for k in COMPOSED)
+ALL = list(SOURCES + tuple("main:" + k for k in COMPOSED))
+ALIGNER = ("align∩", "align∪", "align∩lex", "all+align∩", "all+align∪", "all+align∩lex")
+
+
+def eflomal_links(pairs: list[tuple[str, str]]) -> list[tuple[set, set]]:
+    """eflomal's forward and reverse links, {(pt token, en token)}, for each (pt, en) pair,
+    all aligned in one run (an unsupervised aligner learns from the pairs it aligns)."""
+    import tempfile
+
+    import eflomal
+    src = [" ".join(t.fold for t in lw.tokens(p)) or "_" for p, _ in pairs]
+    trg = [" ".join(t.fold for t in lw.tokens(e)) or "_" for _, e in pairs]
+    with tempfile.TemporaryDirectory() as d:
+        fwd, rev = Path(d) / "fwd", Path(d) / "rev"
+        eflomal.Aligner().align(src, trg, links_filename_fwd=str(fwd),
+                                links_filename_rev=str(rev), quiet=True)
+
+        def read(path):
+            return [{tuple(map(int, x.split("-"))) for x in line.split()}
+                    for line in path.read_text().splitlines()]
+        f, r = read(fwd), read(rev)
+    return list(zip(f, r))
 
 
 def unsupported_share(flags, src: str) -> float:
@@ -198,40 +245,19 @@ def auc(neg: list[float], pos: list[float]) -> float:
     return (rank_sum - n1 * (n1 + 1) / 2) / (n1 * n0) if n1 and n0 else 0.0
 
 
-def evaluate(articles, translator, seed: int) -> dict:
-    units = [(ai, ui, p, e) for ai, (_, _, us) in enumerate(articles) for ui, (p, e) in enumerate(us)]
-    t0 = time.perf_counter()
-    pt2en = translator.translate([u[2] for u in units], "pt", "en")
-    en2pt = translator.translate([u[3] for u in units], "en", "pt")
-    print(f"Back-translation (Apertium, cached): {len(units)} units each way in "
-          f"{time.perf_counter() - t0:.1f}s")
-    flags = [unit_flags(p, e, a, b) for (_, _, p, e), a, b in zip(units, pt2en, en2pt)]
-    total = {"en": sum(len(f[0]) for f in flags), "pt": sum(len(f[1]) for f in flags)}
-    sup = {side: {src: round(sum(w[src] for f in flags for w in f[k]) / total[side], 3)
-                  for src in ALL} for k, side in enumerate(("en", "pt"))}
-    res = {"units": len(units), "words": total, "supported": sup}
-    print(f"\nSupport of content words by the other side of their unit ({len(units)} units, "
-          f"{total['en']} English and {total['pt']} Portuguese content words):")
-    print(f"  {'source':18} {'en words':>9} {'pt words':>9}")
-    for src in ALL:
-        print(f"  {src:18} {sup['en'][src]:9.3f} {sup['pt'][src]:9.3f}")
-    res["substitution"] = {}
-    for variant in ("other document", "same document"):
-        res["substitution"][variant] = substitution(articles, units, flags, pt2en, translator,
-                                                    seed, variant, sup)
-    return res
+VARIANTS = ("other document", "same document")
 
 
-def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) -> dict:
-    """Replace one English content word per unit by a content word of another document
-    (or of another unit of the same document); score the substituted units."""
+def plan_substitutions(articles, units, seed: int, variant: str):
+    """One English content word per unit replaced by a content word of another document
+    (or of another unit of the same document): [(unit index, changed English, start)]."""
     rnd = random.Random(seed)
     pool = {}          # document -> [(unit, English content word)]
     for ai, ui, _, e in units:
         pool.setdefault(articles[ai][0], []).extend(
             ((ai, ui), t) for t in lw.content_tokens(e, "en"))
     docs = sorted(pool)
-    subs = []          # (index into units, the changed English, the new word's start)
+    subs = []
     for n, (ai, ui, p, e) in enumerate(units):
         toks = lw.content_tokens(e, "en")
         if not toks:
@@ -247,7 +273,71 @@ def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) 
             if new.fold != old.fold:
                 break
         subs.append((n, e[:old.start] + new.text + e[old.end:], old.start))
-    en2pt_new = translator.translate([c for _, c, _ in subs], "en", "pt")
+    return subs
+
+
+def evaluate(articles, translator, seed: int, extra_pairs=None) -> dict:
+    """`extra_pairs`: more (pt, en, document) sentence pairs for the aligner to learn
+    from; None: no aligner."""
+    units = [(ai, ui, p, e) for ai, (_, _, us) in enumerate(articles) for ui, (p, e) in enumerate(us)]
+    t0 = time.perf_counter()
+    pt2en = translator.translate([u[2] for u in units], "pt", "en")
+    en2pt = translator.translate([u[3] for u in units], "en", "pt")
+    subs = {v: plan_substitutions(articles, units, seed, v) for v in VARIANTS}
+    en2pt_new = {v: translator.translate([c for _, c, _ in subs[v]], "en", "pt") for v in VARIANTS}
+    print(f"Back-translation (Apertium, cached): {len(units)} units each way and "
+          f"{sum(len(x) for x in subs.values())} substituted English units in "
+          f"{time.perf_counter() - t0:.1f}s")
+    links = None
+    if extra_pairs is not None:
+        pairs = [(p, e) for _, _, p, e in units]
+        pairs += [(units[n][2], c) for v in VARIANTS for n, c, _ in subs[v]]
+        t0 = time.perf_counter()
+        got = eflomal_links(pairs + [(p, e) for p, e, _ in extra_pairs])
+        # the aligner's lexicon: in how many sentence pairs each word pair is linked both
+        # ways, leaving out the pairs of the unit's own document (both Portuguese
+        # variants of it and Apertium's translations of them share its English): what
+        # the aligner learnt from other articles. Substituted units teach nothing.
+        docs = [articles[ai][0] for ai, _, _, _ in units]
+        docs += [None] * (len(pairs) - len(units)) + [d for _, _, d in extra_pairs]
+        everything = pairs + [(p, e) for p, e, _ in extra_pairs]
+        lex, by_doc = Counter(), {}
+        for k, (fw, rv) in enumerate(got):
+            if docs[k] is None:
+                continue
+            tp, te = lw.tokens(everything[k][0]), lw.tokens(everything[k][1])
+            keys = {(tp[i].fold, te[j].fold) for i, j in fw & rv if i < len(tp) and j < len(te)}
+            lex.update(keys)
+            by_doc.setdefault(docs[k], Counter()).update(keys)
+        owner = [articles[ai][0] for ai, _, _, _ in units]
+        owner += [articles[units[n][0]][0] for v in VARIANTS for n, _, _ in subs[v]]
+        links = iter((fw, rv, (lambda key, d=by_doc[owner[k]]: lex[key] - d[key] >= 1))
+                     for k, (fw, rv) in enumerate(got[:len(pairs)]))
+        print(f"eflomal: {len(pairs) + len(extra_pairs)} sentence pairs aligned in "
+              f"{time.perf_counter() - t0:.1f}s ({len(pairs)} evaluated, "
+              f"{len(extra_pairs)} more to learn from)")
+        for name in ALIGNER:
+            if name not in ALL:
+                ALL.append(name)
+    flags = [unit_flags(p, e, a, b, next(links) if links else None)
+             for (_, _, p, e), a, b in zip(units, pt2en, en2pt)]
+    total = {"en": sum(len(f[0]) for f in flags), "pt": sum(len(f[1]) for f in flags)}
+    sup = {side: {src: round(sum(w[src] for f in flags for w in f[k]) / total[side], 3)
+                  for src in ALL} for k, side in enumerate(("en", "pt"))}
+    res = {"units": len(units), "words": total, "supported": sup}
+    print(f"\nSupport of content words by the other side of their unit ({len(units)} units, "
+          f"{total['en']} English and {total['pt']} Portuguese content words):")
+    print(f"  {'source':18} {'en words':>9} {'pt words':>9}")
+    for src in ALL:
+        print(f"  {src:18} {sup['en'][src]:9.3f} {sup['pt'][src]:9.3f}")
+    res["substitution"] = {}
+    for v in VARIANTS:
+        res["substitution"][v] = score_substitutions(units, flags, pt2en, subs[v], en2pt_new[v],
+                                                     links, seed, v, sup)
+    return res
+
+
+def score_substitutions(units, flags, pt2en, subs, en2pt_new, links, seed, variant, sup) -> dict:
     recall, lost = dict.fromkeys(ALL, 0), dict.fromkeys(ALL, 0)
     clean_scores = {src: [unsupported_share(f, src) for f in flags if f[0] or f[1]]
                     for src in ALL}
@@ -255,7 +345,7 @@ def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) 
     m = 0
     for (n, c, start), tr in zip(subs, en2pt_new):
         _, _, p, _ = units[n]
-        after = unit_flags(p, c, pt2en[n], tr)
+        after = unit_flags(p, c, pt2en[n], tr, next(links) if links else None)
         i = next((k for k, t in enumerate(lw.content_tokens(c, "en")) if t.start == start), None)
         if i is None:        # the new word merged into a figure: not a content word here
             continue
@@ -279,8 +369,28 @@ def substitution(articles, units, flags, pt2en, translator, seed, variant, sup) 
     return res
 
 
+def aligner_data(shared: Path, articles, translator) -> list[tuple[str, str, str]]:
+    """What we have to teach an aligner besides the evaluated pairs: the dev corpus's
+    sentence pairs, and Apertium's translations of both (Portuguese with its English
+    translation, the English's Portuguese translation with the English); as (pt, en,
+    document)."""
+    dev = []
+    for path in sorted((shared / "corpus" / "dev" / "clean").glob("*.json")):
+        a = json.loads(path.read_text(encoding="utf-8"))
+        doc = "dev:" + a["id"]
+        dev += [(a["pt"][f], a["en"][f], doc) for f in ("headline", "standfirst", "caption")
+                if a["pt"].get(f) and a["en"].get(f)]
+        dev += [(p, e, doc) for pp, ee in zip(a["pt"]["body"], a["en"]["body"])
+                for p, e in zip(pp, ee)]
+    both = dev + [(p, e, d) for d, _, u in articles for p, e in u]
+    pt2en = translator.translate([p for p, _, _ in both], "pt", "en")
+    en2pt = translator.translate([e for _, e, _ in both], "en", "pt")
+    return (dev + [(p, t, d) for (p, _, d), t in zip(both, pt2en)]
+            + [(t, e, d) for (_, e, d), t in zip(both, en2pt)])
+
+
 def main(shared: Path, seed: int = 1, limit: int | None = None,
-         cache_dir: Path | None = None) -> dict | None:
+         cache_dir: Path | None = None, aligner: bool = False) -> dict | None:
     articles = load(shared, limit)
     if articles is None:
         print(f"eval_dictionary: {shared}/corpus/ntrex/clean absent, skipped")
@@ -292,7 +402,15 @@ def main(shared: Path, seed: int = 1, limit: int | None = None,
     res = {"speed": speed(articles)}
     translator = get_translator(Config(engine="apertium",
                                        cache_dir=str(cache_dir) if cache_dir else None))
-    res |= evaluate(articles, translator, seed)
+    extra = None
+    if aligner:
+        try:
+            import eflomal  # noqa: F401
+        except ImportError:
+            print("eval_dictionary: --aligner needs eflomal (pip install eflomal), skipped")
+        else:
+            extra = aligner_data(shared, articles, translator)
+    res |= evaluate(articles, translator, seed, extra)
     return res
 
 
@@ -303,11 +421,13 @@ if __name__ == "__main__":
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--cache-dir", type=Path, help="translation cache (default: the user's)")
+    ap.add_argument("--aligner", action="store_true",
+                    help="also measure eflomal word alignment as a source (needs eflomal)")
     ap.add_argument("--dict-inflections", action="store_true",
                     help="dictionary lemmas also match by the checks' inflection rule")
     a = ap.parse_args()
     INFLECTIONS = a.dict_inflections
-    out = main(a.shared, a.seed, a.limit, a.cache_dir)
+    out = main(a.shared, a.seed, a.limit, a.cache_dir, a.aligner)
     if a.json and out:
         a.json.write_text(json.dumps(out, indent=1))
     sys.exit(0)

@@ -1,7 +1,9 @@
 """The Article model and its loaders (JSON, mixed-language page, two plain files).
 
 Entry points: `load(path, config=None)`, `load_pair(pt_path, en_path, config=None)`,
-`from_dict(obj, source=None)`, `from_page(text, ident)`. All raise only InputError
+`from_text(text, source=None, config=None)` and `pair_from_text(pt_text, en_text, pt_path,
+en_path, config=None)` (the same from text already read), `from_dict(obj, source=None)`,
+`from_page(text, ident)`. All raise only InputError
 (config.max_article_chars bounds the text of each side).
 
 Format detection: a `.json` file, or any file that is not `.txt`/`.md` and starts with
@@ -460,21 +462,27 @@ def load(path, config=None) -> Article:
     """Load an article from a JSON file or a mixed-language text/Markdown page."""
     if path is None or str(path) == "":
         raise InputError(path, "no article path given")
-    p = Path(path)
-    text = read_text(p, _max_chars(config))
-    ext = p.suffix.lower()
+    return from_text(read_text(path, _max_chars(config)), source=path, config=config)
+
+
+def from_text(text: str, source: str | None = None, config=None) -> Article:
+    """An article from its text: a JSON article, an HTML page or a mixed-language page,
+    recognised by content (and by the extension of `source`, the file it came from, when
+    it has one; its stem is the id of a page)."""
+    p = Path(source) if source else None
+    ext = p.suffix.lower() if p else ""
     stripped = text.lstrip()
     if not stripped:
-        raise InputError(path, "empty file")
+        raise InputError(source, "empty file" if source else "empty article")
     if ext == ".jsonl" and len(stripped.splitlines()) > 1:
-        raise InputError(path, "a JSONL file holds one article per line: check it with "
-                               "`backcheck batch`")
+        raise InputError(source, "a JSONL file holds one article per line: check it with "
+                                 "`backcheck batch`")
     if ext == ".json" or (ext not in (".txt", ".md", ".markdown", ".text")
                           and stripped.startswith("{")):
-        return from_dict(_parse_json(text, path), source=path, config=config)
+        return from_dict(_parse_json(text, source), source=source, config=config)
     if ext in (".html", ".htm") or HTML_START.match(stripped):
         text = html_to_text(text)
-    return from_page(text, p.stem, source=path, config=config)
+    return from_page(text, p.stem if p else "article", source=source, config=config)
 
 
 HTML_START = re.compile(r"<(!doctype\s+html|html)\b", re.I)
@@ -530,11 +538,19 @@ def load_pair(pt_path, en_path, config=None) -> Article:
     (headline, optional standfirst and caption, then body paragraphs separated by blank
     lines; see the module docstring)."""
     mx = _max_chars(config)
-    texts = {}
     for lang, path in (("pt", pt_path), ("en", en_path)):
         if path is None or str(path) == "":
             raise InputError(None, f"no {lang} file given")
-        texts[lang] = read_text(path, mx)
+    return pair_from_text(read_text(pt_path, mx), read_text(en_path, mx), pt_path, en_path,
+                          config=config)
+
+
+def pair_from_text(pt_text: str, en_text: str, pt_path, en_path, config=None) -> Article:
+    """An article from the texts of two plain files, one per language (as `load_pair`);
+    the paths name them in messages and give the id."""
+    mx = _max_chars(config)
+    texts = {"pt": pt_text, "en": en_text}
+    for lang, path in (("pt", pt_path), ("en", en_path)):
         if not texts[lang].strip():
             raise InputError(path, f"empty file: no {'Portuguese' if lang == 'pt' else 'English'} text")
     if _looks(texts["pt"]) == "en" and _looks(texts["en"]) == "pt":

@@ -99,9 +99,9 @@ def _config(args):
 
 
 def cmd_check(args) -> int:
-    from backcheck import article, pipeline
-    from backcheck.report import render, score
-    from backcheck.translate import get_scorer, get_translator
+    import backcheck
+    from backcheck import article
+    from backcheck.report import score
 
     if args.path and (args.pt or args.en):
         raise InputError(None, "give either PATH or --pt/--en, not both")
@@ -113,12 +113,11 @@ def cmd_check(args) -> int:
             raise InputError(args.output, "is also the input: the report would replace the "
                                           "article; write it somewhere else")
     cfg = _config(args)
-    art = article.load(args.path, config=cfg) if args.path else \
+    art = backcheck.load(Path(args.path), config=cfg) if args.path else \
         article.load_pair(args.pt, args.en, config=cfg)
-    translator = None if cfg.engine == "none" else get_translator(cfg)
-    rep = pipeline.check(art, translator, cfg, scorer=get_scorer(cfg, translator))
+    rep = backcheck.Checker(cfg).check(art)
     # colour only for a terminal: never into an -o file
-    out = render(rep, cfg.format, color=False if args.output else None)
+    out = backcheck.render(rep, cfg.format, color=False if args.output else None)
     if args.output:
         from backcheck.batch import write_atomic
         try:

@@ -1,6 +1,8 @@
-"""Discovery: expand the batch's inputs into jobs, one per article, in a stable order.
+"""Discovery: expand the batch's inputs into jobs, one per article, in a stable order, and
+read a job's input when its turn comes (by the batch's client: workers need no access to
+the files). A job holds no article text, so 100,000 of them are cheap to list.
 
-Entry point: `discover(inputs, out) -> list[Job]`.
+Entry points: `discover(inputs, out) -> list[Job]`, `read(jobs, config) -> list[Item]`.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ PAIR = re.compile(r"^(?P<stem>.+)\.(?P<lang>pt|en)\.(?P<ext>txt|md)$", re.IGNORE
 RESERVED = {"summary", "index", "junit"}       # names of the batch's own output files
 OWN_FILES = ("summary.json", "summary.csv", "index.html", "junit.xml")
 MAX_NAME = 100
+BOM = b"\xef\xbb\xbf"
 
 
 @dataclass
@@ -29,8 +32,9 @@ class Job:
     kind: str                      # file | pair | jsonl
     paths: tuple[str, ...]
     sha256: str = ""
-    line: int | None = None        # JSONL line number (1-based)
-    text: str | None = None        # JSONL line
+    line: int | None = None        # JSONL: line number (1-based)
+    offset: int = 0                # JSONL: where the line starts in the file, and its
+    size: int = 0                  # length in bytes (without the line break)
     error: str | None = None       # found unusable while listing
 
     @property
@@ -139,23 +143,80 @@ def discover(inputs, out: Path) -> list[Job]:
     return jobs
 
 
+def _lines(f):
+    """(offset, bytes) of each line of a binary file, as bytes.splitlines() splits them
+    (\n, \r\n or a lone \r), read as a stream: the file is never held whole."""
+    pos = 0
+    for raw in f:
+        end = len(raw)
+        if raw.endswith(b"\n"):
+            end -= 1
+            if raw[:end].endswith(b"\r"):
+                end -= 1
+        start = 0
+        for part in raw[:end].split(b"\r"):
+            yield pos + start, part
+            start += len(part) + 1
+        pos += len(raw)
+
+
 def _jsonl_jobs(path: Path) -> list[Job]:
+    jobs = []
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            for n, (offset, raw) in enumerate(_lines(f), 1):
+                if n == 1 and raw.startswith(BOM):
+                    raw, offset = raw[len(BOM):], offset + len(BOM)
+                if raw.strip():
+                    jobs.append(_jsonl_job(path, n, offset, raw))
     except OSError as e:
         return [Job(path.stem, "jsonl", (str(path),), error=f"{path}: cannot read: {e.strerror}")]
-    jobs = []
-    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
-        if not raw.strip():
-            continue
-        job = Job(f"{path.stem}-{n}", "jsonl", (str(path),), line=n,
-                  sha256=hashlib.sha256(raw).hexdigest())
-        try:
-            job.text = raw.decode("utf-8")
-            obj = json.loads(job.text)
-            if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) and str(obj["id"]):
-                job.name = str(obj["id"])
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            job.error = f"{path}: line {n}: not a JSON article ({e})"
-        jobs.append(job)
     return jobs
+
+
+def _jsonl_job(path: Path, n: int, offset: int, raw: bytes) -> Job:
+    job = Job(f"{path.stem}-{n}", "jsonl", (str(path),), line=n, offset=offset, size=len(raw),
+              sha256=hashlib.sha256(raw).hexdigest())
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+        if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) and str(obj["id"]):
+            job.name = str(obj["id"])
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        job.error = f"{path}: line {n}: not a JSON article ({e})"
+    return job
+
+
+# ---- reading, when a job's turn comes ----------------------------------------------------
+
+@dataclass
+class Item:
+    """A job with its input read: the article's text(s), or why it could not be read."""
+    job: Job
+    texts: tuple[str, ...] = ()    # file: (text,); pair: (pt, en); jsonl: (line,)
+    error: str | None = None
+
+
+def read(jobs: list[Job], config) -> list[Item]:
+    """Read the jobs' inputs (never raises: an input that cannot be read is an Item with an
+    error, reported like any bad article)."""
+    from backcheck import article
+    limit = config.max_article_chars
+    items = []
+    for job in jobs:
+        if job.error:
+            items.append(Item(job, error=job.error))
+            continue
+        try:
+            if job.kind == "jsonl":
+                with open(job.paths[0], "rb") as f:
+                    f.seek(job.offset)
+                    texts: tuple[str, ...] = (f.read(job.size).decode("utf-8"),)
+            else:
+                texts = tuple(article.read_text(p, limit) for p in job.paths)
+        except InputError as e:
+            items.append(Item(job, error=str(e)))
+        except (OSError, UnicodeDecodeError) as e:
+            items.append(Item(job, error=f"{job.source}: cannot read: {e}"))
+        else:
+            items.append(Item(job, texts))
+    return items

@@ -1,10 +1,13 @@
 """Executors: where a batch's chunks of articles are checked. One seam, `Executor.results(task,
 jobs)`, which yields each chunk's outcomes as the chunk completes; the batch's client does
-everything else (resume, writing reports, summary, progress), whatever the executor.
+everything else (reading the inputs as each chunk is sent, resume, writing reports, summary,
+progress), whatever the executor. A bounded number of chunks is in flight at a time, so the
+client holds only their texts.
 
 - `LocalExecutor(workers)`: the batch's own process (1 worker) or a pool of local worker
   processes, each loading the engine once.
-- `backcheck.batch.cluster.DaskExecutor`: workers of a Dask cluster (optional extra).
+- `backcheck.batch.cluster.DaskExecutor`: workers of a Dask cluster (the optional extra
+  `backcheck[cluster]`; import that module only when Dask is wanted).
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 
-from backcheck.batch.discovery import Job
+from backcheck.batch.discovery import Item, Job, read
 from backcheck.batch.work import EngineError, Outcome, Task, Worker
 
 
@@ -48,7 +51,7 @@ class LocalExecutor(Executor):
         if self.workers == 1:
             worker = Worker(task)
             for c in chunks(jobs, 1):
-                yield worker.check_chunk(c)
+                yield worker.check_chunk(read(c, task.config))
             return
         yield from self._pool(task, chunks(jobs, self.workers))
 
@@ -73,7 +76,7 @@ class LocalExecutor(Executor):
                         yield [Outcome.error(j, f"worker process died: {broken}") for j in c]
                         continue
                     try:
-                        pending[pool.submit(_check_chunk, c)] = c
+                        pending[pool.submit(_check_chunk, read(c, task.config))] = c
                     except BrokenProcessPool as e:
                         broken = e
                         yield [Outcome.error(j, f"worker process died: {e}") for j in c]
@@ -116,8 +119,8 @@ def _start_worker(task: Task, slot, workers: int) -> None:
     _worker = Worker(task, defer_errors=True)
 
 
-def _check_chunk(jobs: list[Job]) -> list[Outcome]:
-    return _worker.check_chunk(jobs)
+def _check_chunk(items: list[Item]) -> list[Outcome]:
+    return _worker.check_chunk(items)
 
 
 def exit_with_parent() -> None:
@@ -135,13 +138,20 @@ def exit_with_parent() -> None:
 
 
 def share_cpus(slot, workers: int) -> None:
-    """Give this worker its own share of the CPUs: the engines size their thread pools
-    from the CPU affinity, and N workers each using every core would oversubscribe them."""
-    if not hasattr(os, "sched_setaffinity"):
-        return
+    """Give this worker process its own share of the CPUs (slot: a shared counter that
+    numbers the workers as they start)."""
     with slot.get_lock():
         k = slot.value
         slot.value += 1
+    pin_cpus(k, workers)
+
+
+def pin_cpus(k: int, workers: int) -> None:
+    """Pin worker k of `workers` to its share of the CPUs: the engines size their thread
+    pools from the CPU affinity, and N workers each using every core would oversubscribe
+    them."""
+    if not hasattr(os, "sched_setaffinity"):
+        return
     cpus = sorted(os.sched_getaffinity(0))
     share = max(1, len(cpus) // workers)
     mine = cpus[(k * share) % len(cpus):][:share] or cpus[:share]

@@ -66,8 +66,12 @@ def fingerprint(config) -> str:
     d = config.to_dict()
     for k in ("path", "format", "fail_on", "cache", "cache_dir", "jobs"):
         d.pop(k, None)
-    if d.get("glossary"):
-        d["glossary"] = file_sha256(d["glossary"])
+    for key in ("glossary", "names", "keep"):       # files: what matters is their content
+        if d.get(key):
+            try:
+                d[key] = file_sha256(d[key])
+            except OSError:
+                pass                   # the check that reads it reports it, per article
     if d.get("model"):
         d["model"] = os.path.abspath(d["model"])
     if d["engine"] == "auto":
@@ -75,6 +79,10 @@ def fingerprint(config) -> str:
         from backcheck.translate import pick
         d["engine"] = pick(config)
     d["engine_revisions"] = _revisions(d["engine"], config)
+    # the thresholds in force: the calibration file named, else the one shipped for the
+    # engine (a bad file stops the batch here, before any work)
+    from backcheck.checks import calibration
+    d["calibration"] = calibration.load(config.calibration, d["engine"]).signature()
     blob = json.dumps({"version": __version__, "config": d}, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 

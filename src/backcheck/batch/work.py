@@ -2,7 +2,8 @@
 own process with --jobs 1): load the engine once, then check chunks of articles and hand back
 their rendered reports. Workers write nothing: the batch's client writes every report.
 
-Entry points: `Task` (what a worker needs, picklable), `Worker(task).check_chunk(jobs)`.
+Entry points: `Task` (what a worker needs, picklable), `Worker(task).check_chunk(items)`
+(items: jobs with their input read by the client, see discovery.read).
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from backcheck.batch.discovery import Job
+from backcheck.article import Article
+from backcheck.batch.discovery import Item, Job
 from backcheck.batch.summary import error_row, row, slim
 from backcheck.errors import InputError
 from backcheck.report.model import Report
@@ -51,6 +53,11 @@ class EngineError(Exception):
         return InputError(*self.args)
 
 
+def _message(e: Exception) -> str:
+    """What the summary says about an article that could not be checked."""
+    return str(e) if isinstance(e, InputError) else internal_error(e)
+
+
 def internal_error(e: Exception) -> str:
     """A bug, not bad input: name where it happened so it can be reported."""
     import traceback
@@ -59,108 +66,63 @@ def internal_error(e: Exception) -> str:
     return f"internal error: {type(e).__name__}: {e}{where}"
 
 
-class Prefetched:
-    """Serves translations fetched for a whole chunk of articles in one call per direction:
-    engines are much faster on one big batch than on many small ones."""
-
-    def __init__(self, inner):
-        self.inner = inner
-        self.name = getattr(inner, "name", "unknown")
-        self.memo: dict[tuple[str, str, str], str] = {}
-
-    def prefetch(self, texts, src, tgt) -> None:
-        todo = list(dict.fromkeys(t for t in texts if (src, tgt, t) not in self.memo))
-        if todo:
-            for t, out in zip(todo, self.inner.translate(todo, src, tgt), strict=True):
-                self.memo[(src, tgt, t)] = out
-
-    def translate(self, texts, src, tgt):
-        self.prefetch(texts, src, tgt)
-        return [self.memo[(src, tgt, t)] for t in texts]
-
-    def info(self, src, tgt):
-        return self.inner.info(src, tgt)
-
-
-def load(job: Job, config):
-    """The job's article."""
+def load(item: Item, config) -> Article:
+    """The item's article, from the text the client read."""
     from backcheck import article
-    if job.error:
-        raise InputError(None, job.error)
+    job = item.job
+    if item.error:
+        raise InputError(None, item.error)
     if job.kind == "pair":
-        return article.load_pair(job.paths[0], job.paths[1], config=config)
+        return article.pair_from_text(*item.texts, *job.paths, config=config)
     if job.kind == "jsonl":
-        return article.from_dict(json.loads(job.text), source=f"{job.paths[0]}:{job.line}",
-                                 config=config)
-    return article.load(job.paths[0], config=config)
+        return article.from_dict(json.loads(item.texts[0]), source=job.source, config=config)
+    return article.from_text(item.texts[0], source=job.paths[0], config=config)
 
 
 class Worker:
-    """One worker's state: the engine, loaded once. With defer_errors (a worker process) an
-    engine that cannot start is reported at the first chunk, as an EngineError."""
+    """One worker's state: the engine, loaded once (a backcheck.Checker). With defer_errors
+    (a worker process) an engine that cannot start is reported at the first chunk, as an
+    EngineError."""
 
     def __init__(self, task: Task, defer_errors: bool = False):
+        from backcheck import Checker
         # the batch draws its own progress bar: no model-loading bars from transformers
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         self.task = task
-        self.translator = self.scorer = self.fatal = None
-        config = task.config
-        if config.engine != "none":
-            from backcheck.translate import get_scorer, get_translator
-            try:
-                translator = get_translator(config)
-                self.scorer = get_scorer(config, translator)   # forced decoding, Marian engines
-                self.translator = Prefetched(translator)
-            except InputError as e:
-                if not defer_errors:
-                    raise
-                self.fatal = (e.path, e.reason)
+        self.checker = self.fatal = None
+        try:
+            self.checker = Checker(task.config)
+        except InputError as e:
+            if not defer_errors:
+                raise
+            self.fatal = (e.path, e.reason)
 
-    def check_chunk(self, jobs: list[Job]) -> list[Outcome]:
-        """Check a chunk of articles; one Outcome per job, in order of completion."""
-        from backcheck import pipeline, segment
-        from backcheck.report import render
+    def check_chunk(self, items: list[Item]) -> list[Outcome]:
+        """Check a chunk of articles (their sentences translated together); one Outcome
+        per item."""
+        from backcheck import render
         if self.fatal:
             raise EngineError(*self.fatal)
-        config, translator, task = self.task.config, self.translator, self.task
-        loaded: list[tuple[Job, object]] = []
+        task = self.task
+        loaded: list[tuple[Job, Article]] = []
         results: list[Outcome] = []
-        for job in jobs:
+        for item in items:
             try:
-                loaded.append((job, load(job, config)))
-            except InputError as e:
-                results.append(Outcome.error(job, str(e)))
+                loaded.append((item.job, load(item, task.config)))
             except Exception as e:      # a bad article must not stop the batch
-                results.append(Outcome.error(job, internal_error(e)))
-        if translator is not None:
-            translator.memo.clear()
-            pt, en = [], []
-            for _, art in loaded:
-                try:
-                    seg = segment.segment(art)
-                except Exception:       # reported below, by pipeline.check on this article
-                    continue
-                pt += [s.text for s in seg.pt if len(s.text) <= config.max_sentence_chars]
-                en += [s.text for s in seg.en if len(s.text) <= config.max_sentence_chars]
+                results.append(Outcome.error(item.job, _message(e)))
+        reports = self.checker.check_many([a for _, a in loaded], return_exceptions=True)
+        for (job, _), rep in zip(loaded, reports, strict=True):
+            if isinstance(rep, Exception):
+                results.append(Outcome.error(job, _message(rep)))
+                continue
             try:
-                translator.prefetch(pt, "pt", "en")
-                translator.prefetch(en, "en", "pt")
-            except Exception:
-                # one article's text broke the batched call: translate article by article
-                # below, so the error lands on that article alone
-                translator.memo.clear()
-        for job, art in loaded:
-            try:
-                rep = pipeline.check(art, translator, config, scorer=self.scorer)
                 rep.stats["batch"] = {"input": job.source, "input_sha256": job.sha256,
                                       "fingerprint": task.fingerprint, "html": task.html}
                 html = render(rep, "html") if task.html else None
                 text = render(rep, "json")
-            except InputError as e:
-                results.append(Outcome.error(job, str(e)))
-                continue
             except Exception as e:
-                results.append(Outcome.error(job, internal_error(e)))
+                results.append(Outcome.error(job, _message(e)))
                 continue
             results.append(Outcome(job.name, row(job, rep, task.html, False), slim(rep),
                                    text, html))
