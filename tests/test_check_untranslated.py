@@ -88,6 +88,128 @@ def test_cli_reports_an_untranslated_sentence(tmp_path):
 
 
 def test_untranslated_sentence_found_even_when_aligned_to_another_sentence():
-    [i] = run([("A reação ao texto foi dividida.",
-                "Os sindicatos prometem protestos em frente ao Senado no dia 17 de julho.")])
+    s = "Os sindicatos prometem protestos em frente ao Senado no dia 17 de julho."
+    # language identification alone: major
+    [i] = run([("A reação ao texto foi dividida.", s)])
+    assert i.severity == "major" and i.en.text == s
+    # and the English-to-Portuguese translation leaves it as it is: critical
+    [i] = run([("A reação ao texto foi dividida.", s)], pt2en=["The reaction was divided."],
+              en2pt=["Vos sindicatos prometem protestos em frente ao Senado Não dia 17 de julho."])
     assert i.severity == "critical"
+    # or it is copied from elsewhere in the Portuguese article: critical
+    found = run([("A reação ao texto foi dividida.", s), (s, "The reaction was divided.")])
+    assert [i.severity for i in found] == ["critical"]
+
+
+def test_english_grammar_with_brazilian_words_is_english():
+    # lingua alone calls it Portuguese (0.68); its function words are English
+    pairs = [("O festival celebra o maracatu e o frevo.", "The festival celebrates maracatu and frevo.")]
+    assert run(pairs) == []
+    assert untranslated.sentence_score("The festival celebrates maracatu and frevo.",
+                                       pairs[0][0], untranslated.Keep(Config()), 0.5) == 0.0
+
+
+def test_english_words_the_dictionary_knows_are_not_flagged():
+    # "final" and "regular" are English too: the English dictionary knows them
+    from conftest import need_apertium
+    need_apertium()
+    pairs = [("O apresentador regular deixou o programa na fase final.",
+              "The regular presenter left the show in its final stages.")]
+    assert run(pairs, pt2en=["The usual presenter left the programme in the last phase."],
+               en2pt=["O apresentador regular deixou o programa nas suas fases final."]) == []
+
+
+def test_scores_are_observed_once_per_pair():
+    s = "Os pesquisadores que não participaram do estudo pedem cautela."
+    pt = [Segment("pt", "body", 0, s), Segment("pt", "body", 1, "O governo agiu.")]
+    en = [Segment("en", "body", 0, s), Segment("en", "body", 1, "The government acted.")]
+    ctx = checks.Context(None, Segmented(pt, en), None, None,
+                         [Bead((0,), (0,), 0.7), Bead((1,), (1,), 0.7)], Config(),
+                         observations={})
+    untranslated.check(ctx)
+    obs = ctx.observations["untranslated"]["pt-sentence"]
+    assert len(obs) == 1 and obs[0] > 0.9      # "The government acted." has too few words
+
+
+def test_calibrated_clause_thresholds():
+    from backcheck.checks.calibration import Calibration
+    pairs = [("Ele convidou o americano para uma visita a Pequim no primeiro semestre do próximo ano.",
+              "He invited his American counterpart to visit Beijing no primeiro semestre do próximo ano.")]
+    pt = [Segment("pt", "body", 0, pairs[0][0])]
+    en = [Segment("en", "body", 0, pairs[0][1])]
+
+    def ctx(values):
+        return checks.Context(None, Segmented(pt, en), None, None, [Bead((0,), (0,), 0.7)],
+                              Config(), calibration=Calibration(values={"untranslated": values}))
+    assert [i.severity for i in untranslated.check(ctx({}))] == ["major"]          # 6 words
+    assert [i.severity for i in untranslated.check(ctx({"clause_critical": 6}))] == ["critical"]
+    assert untranslated.check(ctx({"clause": 7})) == []
+
+
+def _keep_file(tmp_path, *lines):
+    p = tmp_path / "keep.txt"
+    p.write_text("# words English keeps\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_user_keep_list_through_the_api(tmp_path):
+    from conftest import need_apertium
+    need_apertium()
+    import backcheck
+    from backcheck.article import Article, Side
+    art = Article("k", Side(body=["Os turistas visitaram o Parque Estadual da Serra do Mar no domingo.",
+                                  "Os vaqueiros conduziram o gado."]),
+                  Side(body=["The tourists visited the Parque Estadual da Serra do Mar on Sunday.",
+                             "The vaqueiros drove the cattle."]))
+
+    def found(cfg):
+        rep = backcheck.check(art, config=cfg)
+        return sorted((i.severity, i.evidence["en_items"][0]) for i in rep.issues
+                      if i.type == "untranslated")
+    cfg = Config(engine="apertium", cache_dir=str(tmp_path / "cache"))
+    assert found(cfg) == [("major", "vaqueiros"), ("minor", "Parque Estadual da Serra do Mar")]
+    # a name kept as a whole, a word kept alone
+    cfg.keep = str(_keep_file(tmp_path, "Parque Estadual da Serra do Mar", "vaqueiros"))
+    assert found(cfg) == []
+    # part of the name kept: the rest ("Parque Estadual") is still Portuguese
+    cfg.keep = str(_keep_file(tmp_path, "Serra do Mar"))
+    assert found(cfg) == [("major", "vaqueiros"), ("minor", "Parque Estadual da Serra do Mar")]
+
+
+def test_keep_phrase_keeps_its_connectors_only_there(tmp_path):
+    # "Praça da Sé" kept does not make "da" a kept word: the clause stays Portuguese
+    cfg = Config(keep=str(_keep_file(tmp_path, "Praça da Sé")))
+    pt = [Segment("pt", "body", 0, "O ato na Praça da Sé reuniu a população da cidade de São Paulo.")]
+    en = [Segment("en", "body", 0, "The rally in Praça da Sé reuniu a população da cidade de São Paulo.")]
+    found = untranslated.check(checks.Context(None, Segmented(pt, en), None, None,
+                                              [Bead((0,), (0,), 0.7)], cfg))
+    assert [i.evidence["en_items"] for i in found] == [["reuniu a população da cidade de São Paulo"]]
+
+
+def test_cli_keep_list_from_the_configuration(tmp_path):
+    from conftest import need_apertium
+    need_apertium()
+    art = {"id": "keep", "pt": {"body": [["Os vaqueiros conduziram o gado pelo sertão."]]},
+           "en": {"body": [["The vaqueiros drove the cattle across the sertão."]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+
+    def untranslated_found(*args):
+        r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                            "apertium", "--format", "json", "--cache-dir", str(tmp_path / "c"), *args],
+                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert r.returncode in (0, 1), r.stderr
+        return [i["evidence"]["en_items"] for i in json.loads(r.stdout)["issues"]
+                if i["type"] == "untranslated"]
+    assert untranslated_found() == [["vaqueiros"]]        # "sertão" is a built-in loanword
+    (tmp_path / "lists").mkdir()
+    _keep_file(tmp_path / "lists", "Vaqueiros")
+    cfg = tmp_path / "backcheck.toml"
+    cfg.write_text('keep = "lists/keep.txt"\n', encoding="utf-8")   # relative to the file
+    assert untranslated_found("--config", str(cfg)) == []
+    # a keep file that is not there is an input error naming it
+    cfg.write_text('keep = "lists/missing.txt"\n', encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine", "none",
+                        "--config", str(cfg)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr.startswith("backcheck: error: ") and "missing.txt" in r.stderr
+    assert "lexicon file not found" in r.stderr and "Traceback" not in r.stderr

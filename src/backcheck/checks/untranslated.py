@@ -1,31 +1,51 @@
 """Portuguese left in the English.
 
-Three levels, all on the English side of each bead:
-- a whole sentence that language identification (lang.detect) calls Portuguese;
-- a run of at least 4 words copied verbatim from the Portuguese of the bead that is
-  itself Portuguese (copied text is what an untranslated clause looks like; copied
-  names, figures and acronyms are not Portuguese and do not count);
-- a single lower-case word copied from the Portuguese that the machine translation
-  of the Portuguese translates (so it is a Portuguese word, not a name or loanword) and
-  that the translation of the English leaves as it is (so it is not an English word).
+Three levels, all on the English side of each aligned pair (bead), each with a score:
+- `pt-sentence`: an English sentence whose lower-case words (names carry no language)
+  language identification (lang.detect) calls Portuguese, with lingua's confidence as the
+  score (the lowest of the whole and of each half for a long sentence: a sentence half in
+  each language is a clause, below). A short one must also be mostly copied from the
+  Portuguese of its pair, and one with as many function words only English has (the, and,
+  of) as Portuguese-only ones (que, não, pelo) is English whatever its other words
+  ("The festival celebrates maracatu and frevo"): score 0.
+- `pt-clause`: the number of words in runs of `Params.min_run`+ words copied verbatim from
+  the Portuguese of the pair that are themselves Portuguese (by language identification or
+  by Portuguese-only function words: lang.words.own_function_words). Copied names,
+  figures and acronyms are not Portuguese and do not count.
+- `pt-word`: a single lower-case word copied from the Portuguese that the machine
+  translation of the Portuguese, or Apertium's pt->en dictionary (lang.dictionary),
+  translates into other words (so it is a Portuguese word, not a name), that the
+  translation of the English leaves as it is and that the English dictionary does not
+  know (so it is not an English word: final, regular); the score is how Portuguese the
+  word looks on its own (lingua).
 
-Not flagged: names and short organisation names ("Banco do Brasil", "Praça Rui
-Barbosa"), quoted titles of works, terms glossed in brackets or after a comma
-("Libras", "centrão, a bloc of ..."), and loanwords English news keeps (Selic, Copom,
-Ibovespa, favela, ...).
+Not flagged: names and short organisation names ("Banco do Brasil", "Praça Rui Barbosa":
+data/connectors.pt.txt joins a name's words), quoted titles of works, terms glossed in
+brackets or after a comma ("Libras", "centrão, a bloc of ..."), words English news keeps
+(data/loanwords.en.txt: Selic, Ibovespa, favela, ...) and a newsroom's own `keep` list
+(config `keep`: place names, brands, one entry a line, read by lang.lexicon.user), whose
+entries count as names wherever they stand.
 
-Severity policy: MQM counts untranslated text as critical. A whole sentence, or a run
-of 8 words or more, is `critical`; a shorter clause or a single word is `major`; a long
+Decisions (thresholds in `Params`, calibrated on faithful real pairs): a sentence whose
+score reaches `Params.sentence` is `critical` when independent evidence agrees (half its
+words or more are copied from the Portuguese article, or the English-to-Portuguese
+translation leaves most of it as it is), else `major`. Copied Portuguese reaching
+`Params.clause` words is `major`, and `critical` from `Params.clause_critical` words (set
+above every faithful pair). A single word reaching `Params.word` is `major`. A long
 capitalised institution name left in Portuguese ("Código de Defesa do Consumidor") is
 `minor`. One issue per bead.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
-import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
+from backcheck.checks.calibration import threshold
+from backcheck.lang import dictionary, lexicon
+from backcheck.lang.detect import confidence
+from backcheck.lang.normalise import fold
+from backcheck.lang.words import Token, own_function_words, tokens
 from backcheck.report.model import Issue
 
 NAME = "untranslated"
@@ -33,62 +53,76 @@ NAME = "untranslated"
 
 @dataclass(frozen=True)
 class Params:
-    """Thresholds of this check (none calibrated yet)."""
+    """Thresholds of the untranslated check (see the module docstring)."""
+    sentence: float = threshold(0.6, score="pt-sentence", floor=0.5,
+                                doc="lingua's confidence that a sentence is Portuguese")
+    clause: float = threshold(4, score="pt-clause", floor=4,
+                              doc="Portuguese words copied from the source")
+    clause_critical: float = threshold(8, score="pt-clause", budget=0.0, floor=8,
+                                       doc="above every faithful pair: critical")
+    word: float = threshold(0.9, score="pt-word", floor=0.85,
+                            doc="how Portuguese a copied, untranslated word looks")
+    # Fixed, not calibrated:
+    min_run: int = 4                  # words in a copied run worth judging
+    copied: float = 0.5               # share of a sentence's words found in the Portuguese
+    kept_by_engine: float = 0.7       # share of its words the en->pt translation leaves
+    min_word_len: int = 5             # a single word shorter than this is not judged
 
 
 PUNCT = re.compile(r"[;:()\[\]“”\"«»—–]|[,.!?](?=\s|$)")
-TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.U)
-# Words English-language news about Brazil keeps as they are.
-LOANWORDS = {"selic", "copom", "ibovespa", "favela", "favelas", "real", "reais", "pix",
-             "centrão", "caipirinha", "samba", "bossa", "nova", "carnaval", "capoeira",
-             "feijoada", "cachaça", "sertão", "quilombo", "quilombola", "quilombolas",
-             "bolsa", "família", "mensalão", "petrolão", "lava", "jato", "brasileirão",
-             "torcida", "seleção", "jeitinho", "saudade", "churrasco", "açaí", "cerrado",
-             "caatinga", "pantanal", "maracanã", "etc"}
-CONNECTORS = {"de", "do", "da", "dos", "das", "e", "em", "no", "na", "nos", "nas", "a", "o",
-              "para", "por", "com"}
-# Portuguese function words that English does not share: a copied run needs some.
-PT_ONLY = {"do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "os", "um", "uma", "que",
-           "para", "pelo", "pela", "pelos", "pelas", "com", "é", "são", "não", "ao", "aos",
-           "à", "às", "seu", "sua", "mais", "muito", "muitos", "o", "e", "de", "se", "foi"}
 
 
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s.lower())
-                   if unicodedata.category(c) != "Mn")
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    return lexicon.words("connectors.pt", folded=True)
 
 
-def _detect(text: str) -> str | None:
-    from backcheck.lang.detect import detect
-    return detect(text)
+@lru_cache(maxsize=1)
+def _loanwords() -> frozenset[str]:
+    return lexicon.words("loanwords.en", folded=True)
 
 
-def _pt_confidence(word: str) -> float:
-    from backcheck.lang.detect import confidence
-    return confidence(word)["pt"]
+class Keep:
+    """What is never Portuguese evidence: built-in loanwords and the user's keep list
+    (single words, or phrases kept as a whole: "Praça da Sé" keeps "da" only there)."""
+
+    def __init__(self, config):
+        entries = lexicon.user(config).keep
+        self.words = _loanwords() | {e for e in entries if " " not in e}
+        self.phrases = [tuple(e.split()) for e in entries if " " in e]
+
+    def mark(self, toks: list[Token]) -> set[int]:
+        """Indices of the tokens that are kept."""
+        folds = [t.fold for t in toks]
+        out = {i for i, f in enumerate(folds) if f in self.words}
+        for ph in self.phrases:
+            n = len(ph)
+            for i in range(len(folds) - n + 1):
+                if tuple(folds[i:i + n]) == ph:
+                    out.update(range(i, i + n))
+        return out
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in TOKEN.findall(text)]
-
-
-def copied_runs(en: str, pt: str, min_len: int = 1) -> list[list[str]]:
+def copied_runs(en: str, pt: str, min_len: int = 1) -> list[list[Token]]:
     """Maximal runs of English words that also occur, in the same order and
     consecutively, in the Portuguese (case- and accent-insensitive). Runs do not cross
     punctuation, so a list of copied names is not one long run."""
-    pw = [_fold(w) for w in _words(pt)]
-    pt_ngrams = " " + " ".join(pw) + " "
-    runs = []
-    for chunk in PUNCT.split(en):
-        runs += _runs(_words(chunk), pt_ngrams, min_len)
+    pt_ngrams = " " + " ".join(t.fold for t in tokens(pt)) + " "
+    runs, start = [], 0
+    for m in list(PUNCT.finditer(en)) + [None]:
+        end = m.start() if m else len(en)
+        chunk = [Token(t.text, t.fold, t.start + start, t.end + start)
+                 for t in tokens(en[start:end])]
+        runs += _runs(chunk, pt_ngrams, min_len)
+        start = m.end() if m else end
     return runs
 
 
-def _runs(ew: list[str], pt_ngrams: str, min_len: int) -> list[list[str]]:
+def _runs(ew: list[Token], pt_ngrams: str, min_len: int) -> list[list[Token]]:
     runs, i = [], 0
     while i < len(ew):
         j = i
-        while j < len(ew) and f" {' '.join(_fold(w) for w in ew[i:j + 1])} " in pt_ngrams:
+        while j < len(ew) and f" {' '.join(t.fold for t in ew[i:j + 1])} " in pt_ngrams:
             j += 1
         if j > i:
             if j - i >= min_len:
@@ -99,139 +133,215 @@ def _runs(ew: list[str], pt_ngrams: str, min_len: int) -> list[list[str]]:
     return runs
 
 
-def _is_name_run(run: list[str]) -> bool:
-    content = [w for w in run if w.lower() not in CONNECTORS]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+def _is_name_run(run: list[Token], kept: set[int], en_toks: dict[int, int]) -> bool:
+    content = [t for t in run if t.fold not in _connectors()]
+    return bool(content) and all(t.text[0].isupper() or t.text[0].isdigit()
+                                 or en_toks.get(t.start) in kept for t in content)
 
 
-def _letters(run: list[str]) -> list[str]:
-    return [w for w in run if w.isalpha()]
-
-
-def _quoted_or_glossed(run: list[str], en: str) -> bool:
+def _quoted_or_glossed(run: list[Token], en: str) -> bool:
     """A title in quotes, or a term followed by a gloss in brackets."""
-    phrase = re.escape(run[0]) + r".*?" + re.escape(run[-1])
-    m = re.search(phrase, en)
-    if not m:
-        return False
-    before, after = en[:m.start()], en[m.end():]
-    if re.search(r"[“\"‘'«]\s*$", before) or re.match(r"\s*[”\"’'»]?\s*\(", after):
-        return True
-    return False
+    before, after = en[:run[0].start], en[run[-1].end:]
+    return bool(re.search(r"[“\"‘'«]\s*$", before) or re.match(r"\s*[”\"’'»]?\s*\(", after))
 
 
-def _portuguese(run: list[str]) -> bool:
-    low = [w.lower() for w in _letters(run)]
+def _portuguese(words: list[str]) -> bool:
+    """Portuguese by language identification, or by its function words: two that only
+    Portuguese has and none that only English has."""
+    low = [w.lower() for w in words if w.isalpha()]
     if len(low) < 4:
         return False
-    if _detect(" ".join(low)) == "pt":
+    if _pt_confidence(" ".join(low)) >= 0.6:
         return True
-    return sum(w in PT_ONLY for w in low) >= 2 and not any(w in ("the", "of", "and") for w in low)
+    folded = [fold(w) for w in low]
+    return sum(w in own_function_words("pt") for w in folded) >= 2 and \
+        not any(w in own_function_words("en") for w in folded)
 
+
+@lru_cache(maxsize=8192)
+def _pt_confidence(text: str) -> float:
+    return confidence(text)["pt"] if text.strip() else 0.0
+
+
+# ---- scores ---------------------------------------------------------------------------------
+
+def sentence_score(sentence: str, pt: str, keep: Keep, floor: float,
+                   min_copied: float = 0.5) -> float | None:
+    """How surely an English sentence is Portuguese (None: too few words to tell)."""
+    toks = tokens(sentence)
+    kept = keep.mark(toks)
+    low = [t.text for k, t in enumerate(toks) if t.text.islower() and k not in kept]
+    if len(low) < 3:
+        return None
+    if len(low) < 6 and pt:
+        # a short sentence must also be mostly copied from its Portuguese
+        pt_words = {t.fold for t in tokens(pt)}
+        if sum(t.fold in pt_words for t in toks) < min_copied * len(toks):
+            return None
+    # grammar first: a sentence with as many function words only English has as
+    # Portuguese-only ones is English, however Portuguese its other words look
+    # ("The festival celebrates maracatu and frevo")
+    folded = [t.fold for t in toks]
+    pt_fw = sum(f in own_function_words("pt") for f in folded)
+    en_fw = sum(f in own_function_words("en") for f in folded)
+    if en_fw and en_fw >= pt_fw:
+        return 0.0
+    score = _pt_confidence(" ".join(low))
+    if len(low) >= 6 and score >= floor:
+        half = len(low) // 2
+        score = min(score, _pt_confidence(" ".join(low[:half])),
+                    _pt_confidence(" ".join(low[half:])))
+    return round(score, 4)
+
+
+def _share(words: list[Token], vocab: set[str]) -> float:
+    return sum(t.fold in vocab for t in words) / len(words) if words else 0.0
+
+
+def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
+                  p: Params) -> list[tuple[str, float]]:
+    """(word, score) for copied Portuguese words the translations treat as Portuguese."""
+    pt_words = {t.fold for t in tokens(pt)}
+    mt_en = {t.fold for t in tokens(pt2en)}
+    mt_pt = {t.fold for t in tokens(en2pt)}
+    toks = tokens(en)
+    kept = keep.mark(toks)
+    cands = []
+    for k, t in enumerate(toks):
+        w, f = t.text, t.fold
+        if (len(w) < p.min_word_len or not w.islower() or k in kept or f not in pt_words
+                or f not in mt_pt):
+            continue
+        if re.match(r"\s*(\(|,\s+(a|an|the)\b)", en[t.end:]):
+            continue            # glossed: "centrão, a bloc of centrist parties"
+        cands.append(t)
+    if not cands:
+        return []
+    # Apertium's dictionaries, when installed: a word English knows (final, regular) is
+    # no evidence; one that Portuguese translates into other words is
+    words = [t.text for t in cands]
+    en_lemmas = dictionary.lemmas(words, "en")
+    pt_en = dictionary.translations(words, "pt", "en")
+    out = []
+    for t in cands:
+        tr = pt_en.get(t.text, frozenset())
+        if en_lemmas.get(t.text) or t.fold in tr:
+            continue
+        if t.fold in mt_en and not tr:
+            continue            # neither the translation nor the dictionary translates it
+        out.append((t.text, round(_pt_confidence(t.text), 4)))
+    return out
+
+
+def _untranslated_name(run: list[Token], en: str, pt2en: str | None,
+                       kept: set[int], index: dict[int, int]) -> bool:
+    """A long institution name left in Portuguese: it has connectors (de, do, da...),
+    three or more capitalised words, and the machine translation translates at least
+    two of them that are not kept (so they are common nouns, not a person's names)."""
+    if pt2en is None or _quoted_or_glossed(run, en):
+        return False
+    content = [t for t in run if t.fold not in _connectors()]
+    if len(content) < 3 or len(content) == len(run):
+        return False
+    mt = {t.fold for t in tokens(pt2en)}
+    return sum(t.fold not in mt for t in content
+               if t.text.isalpha() and index.get(t.start) not in kept) >= 2
+
+
+def _span(text: str, first: Token, last: Token) -> str:
+    """The original text from one word to another (keeps commas and figures)."""
+    return text[first.start:last.end]
+
+
+# ---- the check ------------------------------------------------------------------------------
 
 def check(ctx) -> list:
+    p = ctx.params(NAME, Params)
+    keep = Keep(ctx.config)
+    article_pt = {t.fold for s in ctx.seg.pt for t in tokens(s.text)}
     issues = []
     for bead in ctx.beads:
         if not bead.tgt:
             continue
-        en_sents = [ctx.seg.en[j].text for j in bead.tgt]
-        en = " ".join(en_sents)
-        pt = " ".join(ctx.seg.pt[i].text for i in bead.src)
-        pt2en = ctx.translation("pt", bead.src)
-        en2pt = ctx.translation("en", bead.tgt)
-        found = None   # (severity, shown text, kind)
-        whole = [s for s in en_sents if _whole_sentence_pt(s, pt)]
-        if whole:
-            found = ("critical", " ".join(whole), "sentence")
-        if not found and pt:
-            runs = []
-            for run in copied_runs(en, pt, 4):
-                if _is_name_run(run):
-                    if _untranslated_name(run, en, pt2en):
-                        runs.append(("minor", run))
-                    continue
-                if _quoted_or_glossed(run, en) or not _portuguese(run):
-                    continue
-                runs.append(("critical" if len(run) >= 8 else "major", run))
-            if runs:
-                rank = {"minor": 0, "major": 1, "critical": 2}
-                sev, run = max(runs, key=lambda r: (rank[r[0]], len(r[1])))
-                if sev != "minor":
-                    # all Portuguese clauses of the bead, as written ("em muitos casos, é o ...")
-                    clauses = [r for s_, r in runs if s_ != "minor"]
-                    total = sum(len(r) for r in clauses)
-                    sev = "critical" if total >= 8 else "major"
-                    found = (sev, _span(en, clauses[0][0], clauses[-1][-1]), "clause")
-                else:
-                    found = (sev, _span(en, run[0], run[-1]), "name")
-        if not found and pt and pt2en is not None and en2pt is not None:
-            words = _single_words(en, pt, pt2en, en2pt)
-            if words:
-                found = ("major", ", ".join(words), "word")
+        found = _bead(ctx, bead, p, keep, article_pt)
         if not found:
             continue
-        sev, shown, kind = found
+        sev, shown, kind, en_idx = found
+        pt2en = ctx.translation("pt", bead.src)
+        en2pt = ctx.translation("en", bead.tgt)
         msg = {"sentence": f"the English sentence is in Portuguese: \"{shown}\"",
                "clause": f"Portuguese left untranslated in the English: \"{shown}\"",
                "name": f"Portuguese name left untranslated (translate or gloss it): \"{shown}\"",
                "word": f"Portuguese word(s) left untranslated in the English: {shown}"}[kind]
-        issues.append(Issue("untranslated", sev, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
+        issues.append(Issue("untranslated", sev, ctx.loc("pt", bead.src), ctx.loc("en", en_idx),
                             msg, {"pt_items": [], "en_items": [shown], "back_translation": pt2en,
                                   "en2pt": en2pt, "similarity": bead.score}))
     return issues
 
 
-def _span(text: str, first: str, last: str) -> str:
-    """The original text from word `first` to word `last` (keeps commas and figures)."""
-    m = re.search(re.escape(first) + r".*" + re.escape(last), text)
-    return m.group(0) if m else f"{first} ... {last}"
+def _bead(ctx, bead, p: Params, keep: Keep, article_pt: set[str]):
+    """(severity, shown text, kind, English sentence indices) of the bead's finding."""
+    en_sents = [(j, ctx.seg.en[j].text) for j in bead.tgt]
+    en = " ".join(s for _, s in en_sents)
+    pt = " ".join(ctx.seg.pt[i].text for i in bead.src)
+    pt2en = ctx.translation("pt", bead.src)
+    en2pt_of = (lambda j: ctx.en2pt[j] or "") if ctx.en2pt is not None else None
 
+    # 1. whole sentences in Portuguese
+    scored = [(j, s, sentence_score(s, pt, keep, p.sentence, p.copied)) for j, s in en_sents]
+    scored = [(j, s, v) for j, s, v in scored if v is not None]
+    if scored:
+        ctx.observe(NAME, "pt-sentence", max(v for _, _, v in scored))
+    whole = [(j, s) for j, s, v in scored if v >= p.sentence]
+    if whole:
+        confirmed = False
+        for j, s in whole:
+            toks = tokens(s)
+            kept_by_engine = en2pt_of is not None and \
+                _share(toks, {t.fold for t in tokens(en2pt_of(j))}) >= p.kept_by_engine
+            confirmed |= _share(toks, article_pt) >= p.copied or kept_by_engine
+        return ("critical" if confirmed else "major", " ".join(s for _, s in whole),
+                "sentence", [j for j, _ in whole])
 
-def _whole_sentence_pt(sentence: str, pt: str) -> bool:
-    """Portuguese by language identification on its lower-case words (names carry no
-    language); a short one must also be mostly copied from the Portuguese."""
-    words = _words(sentence)
-    low = [w for w in words if w.islower()]
-    if len(low) < 3 or _detect(" ".join(low)) != "pt":
-        return False
-    if len(low) >= 6:
-        # long enough to trust, even if aligned to another sentence, when both halves
-        # are Portuguese (a sentence half in each language is a clause, found below)
-        half = len(low) // 2
-        return _detect(" ".join(low[:half])) == "pt" and _detect(" ".join(low[half:])) == "pt"
-    if not pt:
-        return True
-    pt_words = {_fold(w) for w in _words(pt)}
-    return sum(_fold(w) in pt_words for w in words) >= 0.5 * len(words)
+    # 2. clauses copied from the Portuguese
+    clause, names = [], []
+    if pt:
+        toks = tokens(en)
+        kept = keep.mark(toks)
+        index = {t.start: k for k, t in enumerate(toks)}
+        for run in copied_runs(en, pt, p.min_run):
+            if _is_name_run(run, kept, index):
+                if _untranslated_name(run, en, pt2en, kept, index):
+                    names.append(run)
+                continue
+            if _quoted_or_glossed(run, en):
+                continue
+            # kept words at either end are not part of the clause ("Praça da Sé reuniu")
+            while run and index.get(run[0].start) in kept:
+                run = run[1:]
+            while run and index.get(run[-1].start) in kept:
+                run = run[:-1]
+            words = [t.text for t in run if index.get(t.start) not in kept]
+            if len(run) < p.min_run or not _portuguese(words):
+                continue
+            clause.append(run)
+    n = sum(len(r) for r in clause)
+    if n:
+        ctx.observe(NAME, "pt-clause", n)
+    if clause and n >= p.clause:
+        sev = "critical" if n >= p.clause_critical else "major"
+        return sev, _span(en, clause[0][0], clause[-1][-1]), "clause", list(bead.tgt)
+    if names:
+        run = max(names, key=len)
+        return "minor", _span(en, run[0], run[-1]), "name", list(bead.tgt)
 
-
-def _untranslated_name(run: list[str], en: str, pt2en: str | None) -> bool:
-    """A long institution name left in Portuguese: it has connectors (de, do, da...),
-    three or more capitalised words, and the machine translation translates at least
-    two of them (so they are common nouns, not a person's names)."""
-    if pt2en is None or _quoted_or_glossed(run, en):
-        return False
-    content = [w for w in run if w.lower() not in CONNECTORS]
-    if len(content) < 3 or len(content) == len(run):
-        return False
-    mt = {_fold(w) for w in _words(pt2en)}
-    return sum(_fold(w) not in mt for w in content if w.isalpha()) >= 2
-
-
-def _single_words(en: str, pt: str, pt2en: str, en2pt: str) -> list[str]:
-    pt_words = {_fold(w) for w in _words(pt)}
-    mt_en = {_fold(w) for w in _words(pt2en)}
-    mt_pt = {_fold(w) for w in _words(en2pt)}
-    out = []
-    for m in TOKEN.finditer(en):
-        w = m.group(0)
-        f = _fold(w)
-        if (len(w) < 5 or not w.islower() or f in LOANWORDS or f not in pt_words
-                or f in mt_en or f not in mt_pt):
-            continue
-        if re.match(r"\s*(\(|,\s+(a|an|the)\b)", en[m.end():]):
-            continue            # glossed: "centrão, a bloc of centrist parties"
-        if _pt_confidence(w) < 0.9:
-            continue            # could be English as well ("capital", "real")
-        out.append(w)
-    return out
+    # 3. single words
+    en2pt = ctx.translation("en", bead.tgt)
+    if pt and pt2en is not None and en2pt is not None:
+        words = _single_words(en, pt, pt2en, en2pt, keep, p)
+        if words:
+            ctx.observe(NAME, "pt-word", max(v for _, v in words))
+        words = [w for w, v in words if v >= p.word]
+        if words:
+            return "major", ", ".join(words), "word", list(bead.tgt)
+    return None

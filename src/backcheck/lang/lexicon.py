@@ -1,9 +1,10 @@
 """Lexicons: the word lists behind the checks, read from data files, never tables in code.
 
-Entry points: `words(name)`, `rows(name)`, `pairs(name)`, `user(config)`.
+Entry points: `words(name)`, `phrases(name)`, `rows(name)`, `mapping(...)`, `user(config)`.
 
 Files live in `src/backcheck/data/` and come in two shapes:
-- `NAME.txt`: one entry per line; `#` starts a comment; blank lines are ignored.
+- `NAME.txt`: entries separated by white space (`words`), or one entry per line when
+  entries have several words (`phrases`); `#` starts a comment; blank lines are ignored.
 - `NAME.tsv`: a header line naming the columns, then one row per line, tab-separated;
   `#` lines are comments. A cell may hold several variants separated by `|`.
 
@@ -48,6 +49,17 @@ def words(name: str, folded: bool = False) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def phrases(name: str, folded: bool = False) -> tuple[str, ...]:
+    """The lines of data/NAME.txt, one entry each (spaces inside kept, runs of white space
+    made one), in file order."""
+    out = []
+    for line in _lines(_text(f"{name}.txt")):
+        entry = " ".join(line.split())
+        out.append(fold(entry) if folded else entry)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=None)
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of data/NAME.tsv as {column: cell} (cells stripped, "" when absent)."""
     lines = list(_lines(_text(f"{name}.tsv")))
@@ -83,7 +95,8 @@ def mapping(name: str, key: str, value: str, folded: bool = True) -> dict[str, s
 class UserLexicon:
     """A newsroom's own lexicons, merged with the built-in data by the checks.
     names: {folded Portuguese form: frozenset of accepted English forms (as written)};
-    keep: folded words never flagged as untranslated (place names, brands)."""
+    keep: folded entries never flagged as untranslated (place names, brands): a word, or
+    a name of several words (single spaces) kept as a whole."""
     names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     keep: frozenset[str] = frozenset()
 
@@ -148,5 +161,7 @@ def _read_names(path) -> tuple:
 
 
 def _read_keep(path) -> frozenset[str]:
-    """keep.txt: words or names never to flag as untranslated, one or more per line."""
-    return frozenset(fold(w) for line in _lines(_read(path)) for w in line.split())
+    """keep.txt: words or names never to flag as untranslated, one entry a line ("favela",
+    "Praça da Sé"); `#` starts a comment line. An entry of several words is kept as a
+    whole: "Praça da Sé" does not keep "da" elsewhere."""
+    return frozenset(" ".join(fold(line).split()) for line in _lines(_read(path)))

@@ -1,7 +1,8 @@
 """Words: tokens, content words, inflections and cognates, the units of word-level evidence.
 
 Entry points: `tokens(text)`, `content(text, lang)`, `content_tokens(text, lang)`,
-`same_word(a, b)`, `supported(word, vocab)`, `cognate(a, b)`.
+`same_word(a, b)`, `supported(word, vocab)`, `cognate(a, b)`, `stopwords(lang)`,
+`own_function_words(lang)`.
 
 A content word is a folded word (lower case, no accents) that is not a function word of
 its language (data/stopwords.LANG.txt) and has three letters or more, or a figure. A
@@ -30,6 +31,14 @@ FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
 @lru_cache(maxsize=2)
 def stopwords(lang: str) -> frozenset[str]:
     return lexicon.words(f"stopwords.{lang}", folded=True)
+
+
+@lru_cache(maxsize=2)
+def own_function_words(lang: str) -> frozenset[str]:
+    """Function words of `lang` ("pt" or "en") that the other language does not have
+    (folded): "que", "não", "pelo" are Portuguese only, "the", "of", "which" English only;
+    "a", "no", "do" belong to both."""
+    return stopwords(lang) - stopwords("en" if lang == "pt" else "pt")
 
 
 @lru_cache(maxsize=1)
