@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", "-j", type=int, default=None,
                    help="worker processes (default: jobs in the config file, else 1)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where the work runs: local worker processes (default), or a Dask "
+                        "cluster (needs backcheck[cluster])")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --executor dask: the scheduler of a running cluster "
+                        "(tcp://HOST:8786); default: a local cluster of --jobs workers")
     _engine_opts(b)
 
     a = sub.add_parser("align", help="align two sentence-per-line files (Bleualign-style)")
@@ -131,8 +137,19 @@ def cmd_check(args) -> int:
 
 def cmd_batch(args) -> int:
     from backcheck import batch
-    return batch.run(args.inputs, Path(args.out), _config(args), html=args.html,
-                     jobs=args.jobs, progress=not args.no_progress)
+    cfg = _config(args)
+    executor = None
+    if args.executor == "dask":
+        try:
+            from backcheck.batch.cluster import DaskExecutor
+        except ImportError:
+            raise InputError(None, "--executor dask needs Dask: pip install "
+                                   "'backcheck[cluster]'") from None
+        executor = DaskExecutor(args.scheduler, workers=args.jobs or cfg.jobs or 1)
+    elif args.scheduler:
+        raise InputError(None, "--scheduler needs --executor dask")
+    return batch.run(args.inputs, Path(args.out), cfg, html=args.html, jobs=args.jobs,
+                     progress=not args.no_progress, executor=executor)
 
 
 def cmd_align(args) -> int:

@@ -108,10 +108,10 @@ def _write(out: Path, job: Job, o: Outcome) -> Outcome:
         return o
     try:
         if o.html is not None:
-            write_atomic(out / f"{job.name}.html", o.html)
+            write_atomic(out / f"{job.name}.html", o.html, durable=False)
         else:
             (out / f"{job.name}.html").unlink(missing_ok=True)    # stale, from an older run
-        write_atomic(out / f"{job.name}.json", o.json)
+        write_atomic(out / f"{job.name}.json", o.json, durable=False)
     except OSError as e:
         return Outcome.error(job, f"cannot write the report: {e}")
     return o

@@ -126,15 +126,22 @@ def discover(inputs, out: Path) -> list[Job]:
             [(lang, f)] = halves.items()
             other = "en" if lang == "pt" else "pt"
             job.error = f"{f}: no matching {job.name}.{other}{f.suffix} beside it"
+    # no report may replace an input (a safe name has no separator: resolving the output
+    # directory once is enough, which matters for 100,000 names)
     inputs_resolved = {f.resolve() for f in files}
-    own = [out / n for n in OWN_FILES]
+    out_resolved = out.resolve()
+
+    def refuse_input(name: str) -> None:
+        if out_resolved / name in inputs_resolved:
+            raise InputError(out / name, "is an input: the batch would overwrite it; "
+                                         "choose another --out directory")
+    for name in OWN_FILES:
+        refuse_input(name)
     taken: set[str] = set()
     for job in jobs:
         job.name = safe_name(job.name, taken)
-        for target in [out / f"{job.name}.json", out / f"{job.name}.html", *own]:
-            if target.resolve() in inputs_resolved:
-                raise InputError(target, "is an input: the batch would overwrite it; "
-                                         "choose another --out directory")
+        refuse_input(f"{job.name}.json")
+        refuse_input(f"{job.name}.html")
         if job.kind != "jsonl" and not job.error:
             try:
                 job.sha256 = file_sha256(*job.paths)
