@@ -3,8 +3,10 @@
 1. Bleualign test set (../shared/external/bleualign-test): `backcheck align` on each
    document with both machine translations, scored by the set's own score.py
    (strict and lax F1, overall and per document).
-2. Bilingual corpus (../shared/corpus/dev/clean): load, segment, back-translate with
-   Apertium, align_article, then the corpus scorer's align_recall (gold units found).
+2. Bilingual corpora (../shared/corpus/dev/clean, benchmarks/heldout/clean and the 124 real
+   NTREX articles in ../shared/corpus/ntrex/clean): load, segment, back-translate with
+   Apertium (through the translation cache), align_article, then the corpus scorer's
+   align_recall (gold units found).
 3. Speed: a synthetic 5,000-sentence document, and an unrelated (pathological) pair.
 
 usage: eval_align.py [--shared DIR] [--skip-corpus]; importable as main(shared_dir) -> dict.
@@ -27,14 +29,14 @@ from backcheck import align
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _module(path: Path, name: str):
+def load_module(path: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
 
 
-def _f1(p, r):
+def f1(p, r):
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -42,7 +44,7 @@ def _prf(P, R):
     div = lambda a, b: a / b if b else 0.0    # noqa: E731
     ps, pl = div(P[0], P[0] + P[1]), div(P[2], P[2] + P[3])
     rs, rl = div(R[0], R[0] + R[1]), div(R[2], R[2] + R[3])
-    return {"strict_f1": round(_f1(ps, rs), 3), "lax_f1": round(_f1(pl, rl), 3),
+    return {"strict_f1": round(f1(ps, rs), 3), "lax_f1": round(f1(pl, rl), 3),
             "strict_p": round(ps, 3), "strict_r": round(rs, 3)}
 
 
@@ -51,7 +53,7 @@ def bleualign(shared: Path) -> dict | None:
     if not (d / "score.py").exists():
         print(f"bleualign: {d} absent, skipped")
         return None
-    score = _module(d / "score.py", "bleualign_score")
+    score = load_module(d / "score.py", "bleualign_score")
     full = lambda bs: [b for b in bs if b[0] and b[1]]    # noqa: E731
     P, R, per = [0] * 4, [0] * 4, {}
     t0 = time.perf_counter()
@@ -87,8 +89,11 @@ def _loc(seg, idx):
     return {"field": s[0].field, "paragraph": s[0].paragraph, "text": " ".join(x.text for x in s)}
 
 
-def corpus(shared: Path, translator=None) -> dict | None:
-    d = shared / "corpus" / "dev" / "clean"
+def corpus(shared: Path, translator=None, folder: Path | None = None,
+           label: str = "Corpus dev/clean") -> dict | None:
+    """Unit recall of align_article on a folder of clean articles in the corpus format
+    (default: the dev corpus), with Apertium both ways and with no translation."""
+    d = folder or shared / "corpus" / "dev" / "clean"
     if not d.is_dir():
         print(f"corpus: {d} absent, skipped")
         return None
@@ -99,7 +104,7 @@ def corpus(shared: Path, translator=None) -> dict | None:
             print("corpus: apertium not installed, skipped")
             return None
         translator = ApertiumTranslator()
-    scorer = _module(shared / "corpus" / "score.py", "corpus_score")
+    scorer = load_module(shared / "corpus" / "score.py", "corpus_score")
     hits = units = 0
     no_tr_hits = 0
     for path in sorted(d.glob("*.json")):
@@ -119,10 +124,26 @@ def corpus(shared: Path, translator=None) -> dict | None:
     res = {"unit_recall": round(hits / units, 3) if units else 0.0,
            "unit_recall_no_translation": round(no_tr_hits / units, 3) if units else 0.0,
            "units": units}
-    print(f"Corpus dev/clean alignment unit recall (Apertium both ways): {res['unit_recall']:.3f} "
+    print(f"{label} alignment unit recall (Apertium both ways): {res['unit_recall']:.3f} "
           f"of {units} units; with no translation (length, numbers, names): "
           f"{res['unit_recall_no_translation']:.3f}")
     return res
+
+
+def corpora(shared: Path, translator=None) -> dict:
+    """corpus() on the dev set, our own held-out set and the NTREX real articles."""
+    sets = {"dev": (shared / "corpus" / "dev" / "clean", "Corpus dev/clean"),
+            "heldout": (ROOT / "benchmarks" / "heldout" / "clean", "Own held-out clean"),
+            "ntrex": (shared / "corpus" / "ntrex" / "clean", "NTREX real articles (124)")}
+    if translator is None:
+        from backcheck.translate import get_translator
+        from backcheck.config import Config
+        from backcheck.translate.apertium import installed
+        if not installed():
+            print("corpus: apertium not installed, skipped")
+            return {}
+        translator = get_translator(Config(engine="apertium"))    # with the cache
+    return {k: corpus(shared, translator, d, label) for k, (d, label) in sets.items()}
 
 
 def _synthetic(n: int, seed: int = 7):
@@ -181,7 +202,7 @@ def main(shared_dir=None, with_corpus: bool = True) -> dict:
     shared = Path(shared_dir) if shared_dir else ROOT.parent / "shared"
     out = {"bleualign": bleualign(shared)}
     if with_corpus:
-        out["corpus"] = corpus(shared)
+        out |= corpora(shared)
     out["speed"] = speed()
     return out
 

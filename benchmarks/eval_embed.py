@@ -4,7 +4,8 @@ Prints its figures (issue 4: adopt only if it measurably helps).
 Each variant keeps align.py's DP, band and per-sentence components, and changes only
 the bead evidence: the fuzzy back-translation similarity and the embedding cosine are
 each rescaled against their own per-document, per-bead-shape chance level (the median
-over spans half a document apart, as align._Scorer.calibrate does), then mixed:
+over spans half a document apart, align.chance_levels), then mixed; each variant is a
+`similarity` passed to the public align.align / align.align_article:
 
   fuzzy         the current aligner (embedding weight 0), as a check of this harness
   emb           embedding evidence only
@@ -38,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from backcheck import align
-from eval_align import _f1, _module   # same folder: scripts run as benchmarks/*.py
+from eval_align import f1, load_module   # same folder: scripts run as benchmarks/*.py
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,12 +77,20 @@ VARIANTS = {  # name: (embedding weight for 1-1 beads, for merged beads, anchors
 }
 
 
-class EmbScorer(align._Scorer):
-    def __init__(self, src, tgt, s2t, t2s, es, et, w11, wm, spans=None):
-        super().__init__(src, tgt, s2t, t2s)
-        self.es, self.et, self.w11, self.wm = es, et, w11, wm
+class Mixed:
+    """A similarity for align.align (public API): the default back-translation similarity
+    and the embedding cosine, each rescaled against its own per-document, per-shape chance
+    level (align.chance_levels), then mixed with weights w11 (1-1 beads) / wm (merged).
+    The aligner rescales the mix against chance again: the mix is already evidence, whose
+    chance median is 0, so that leaves it as it is. Per-sentence components stay fuzzy."""
+
+    def __init__(self, src, tgt, s2t, t2s, es, et, w11, wm, anchor, spans=None):
+        self.fuzzy = align.BackTranslation(src, tgt, s2t, t2s)
+        self.es, self.et, self.w11, self.wm, self.anchor = es, et, w11, wm, anchor
         self.spans = spans
-        self.mixed = False
+        n, m = len(src), len(tgt)
+        self.fbase = align.chance_levels(self.fuzzy, n, m)
+        self.ebase = align.chance_levels(self.esim, n, m) if (w11 or wm) else {}
 
     def esim(self, i0, i1, j0, j1) -> float:
         if self.spans:
@@ -92,46 +101,29 @@ class EmbScorer(align._Scorer):
         d = float(np.linalg.norm(a) * np.linalg.norm(b))
         return float(a @ b) / d if d else 0.0
 
-    def calibrate(self):
-        super().calibrate()                 # fuzzy chance levels, as align.py has them
-        n, m = len(self.src), len(self.tgt)
-        step = max(1, n // 200)
-        self.ebase = {}
-        for a, b in align.MATCHES:
-            if n <= a or m <= b:
-                continue
-            vals = sorted(self.esim(i, i + a, j, j + b) for i in range(0, n - a + 1, step)
-                          for j in [(i * m // n + m // 2) % (m - b + 1)])
-            if len(vals) >= align.MIN_SAMPLE:
-                self.ebase[a, b] = min(vals[len(vals) // 2], 0.99)
-        self.mixed = True
+    def _fev(self, s, shape):
+        return align.above_chance(s, self.fbase.get(shape, self.fbase.get((1, 1), align.CHANCE)))
 
-    def sim(self, i0, i1, j0, j1):
-        f = super().sim(i0, i1, j0, j1)
-        if not self.mixed:
-            return f
+    def __call__(self, i0, i1, j0, j1):
         shape = (i1 - i0, j1 - j0)
+        ev = self._fev(self.fuzzy(i0, i1, j0, j1), shape)
         w = self.w11 if shape == (1, 1) else self.wm
-        ev = super().evidence(f, shape)
         if w:
             base = self.ebase.get(shape, self.ebase.get((1, 1), 0.8))
-            ee = max(0.0, (self.esim(i0, i1, j0, j1) - base) / (1 - base))
+            ee = align.above_chance(self.esim(i0, i1, j0, j1), min(base, 0.99))
             ev = (1 - w) * ev + w * ee
         return ev
 
-    def evidence(self, s, shape=None):
-        # once mixed, sim() already returns evidence; components (shape None) stay fuzzy
-        if not self.mixed or shape is None:
-            return super().evidence(s, shape)
-        return s
+    def components(self, i0, i1, j0, j1):
+        return [self._fev(v, None) for v in self.fuzzy.components(i0, i1, j0, j1)]
 
-
-def _emb_anchors(es, et):
-    """Mutual-best cosine pairs, best monotone chain weighted by cosine."""
-    S = es @ et.T
-    bi, bj = S.argmax(1), S.argmax(0)
-    scored = [(i, int(j), float(S[i, j])) for i, j in enumerate(bi) if bj[j] == i]
-    return align._best_chain(scored, et.shape[0])
+    def anchors(self):
+        if not self.anchor:
+            return self.fuzzy.anchors()
+        # mutual-best cosine pairs, weighted by cosine
+        S = self.es @ self.et.T
+        bi, bj = S.argmax(1), S.argmax(0)
+        return [(i, int(j), float(S[i, j])) for i, j in enumerate(bi) if bj[j] == i]
 
 
 CONCAT = False   # --concat
@@ -143,35 +135,27 @@ def _spans(embed, sents, longest=3):
     return dict(zip(keys, vecs))
 
 
-def make_align(embed, variant):
+def similarity(embed, variant):
+    """The factory align.align / align.align_article take as `similarity`."""
     w11, wm, anchor = VARIANTS[variant]
 
-    def run(src, tgt, s2t=None, t2s=None, *, src_par=None, tgt_par=None):
-        n, m = len(src), len(tgt)
-        if n == 0 or m == 0 or (s2t is None and t2s is None):
-            return ORIG_ALIGN(src, tgt, s2t, t2s, src_par=src_par, tgt_par=tgt_par)
-        es, et = embed(src), embed(tgt)
+    def make(src, tgt, s2t=None, t2s=None):
+        if s2t is None and t2s is None:
+            return align.BackTranslation(src, tgt, s2t, t2s)
         spans = (_spans(embed, src), _spans(embed, tgt)) if CONCAT else None
-        sc = EmbScorer(src, tgt, s2t, t2s, es, et, w11, wm, spans)
-        anchors = _emb_anchors(es, et) if anchor else align._anchors(sc, n, m)
-        lo, hi = align._band(anchors, n, m, align.BAND)
-        sc.calibrate()
-        return align._dp(sc, n, m, lo, hi, src_par, tgt_par)
-    return run
-
-
-ORIG_ALIGN = align.align
+        return Mixed(src, tgt, s2t, t2s, embed(src), embed(tgt), w11, wm, anchor, spans)
+    return make
 
 
 def bleualign(shared: Path, threads: int) -> dict:
     d = shared / "external" / "bleualign-test"
-    score = _module(d / "score.py", "bleualign_score")
+    score = load_module(d / "score.py", "bleualign_score")
     full = lambda bs: [b for b in bs if b[0] and b[1]]    # noqa: E731
     embed = Embedder("original", threads)
     docs = {}
     for gold in sorted(d.glob("doc*.gold")):
         k = gold.stem
-        rd = lambda ext: align._read_docs(d / f"{k}.{ext}")[0]    # noqa: E731
+        rd = lambda ext: align.read_docs(d / f"{k}.{ext}")[0]    # noqa: E731
         docs[k] = (rd("de"), rd("fr"), rd("de2fr"), rd("fr2de"), score.read(gold))
         for side in docs[k][:2]:
             embed(side)
@@ -183,20 +167,20 @@ def bleualign(shared: Path, threads: int) -> dict:
           f"{'embedded whole' if CONCAT else 'as sums'})")
     out = {}
     for variant in VARIANTS:
-        run = make_align(embed, variant)
+        sim = similarity(embed, variant)
         P, R, per = [0] * 4, [0] * 4, []
         t0 = time.perf_counter()
         for k, (de, fr, de2fr, fr2de, gold) in docs.items():
-            beads = run(de, fr, de2fr, fr2de)
+            beads = align.align(de, fr, de2fr, fr2de, similarity=sim)
             test = [(b.src, b.tgt) for b in beads]
             p, r = score.counts(gold, test), score.counts(full(test), full(gold))
             P = [a + b for a, b in zip(P, p)]
             R = [a + b for a, b in zip(R, r)]
-            per.append(_f1(p[0] / max(p[0] + p[1], 1), r[0] / max(r[0] + r[1], 1)))
+            per.append(f1(p[0] / max(p[0] + p[1], 1), r[0] / max(r[0] + r[1], 1)))
         secs = time.perf_counter() - t0
         ps, rs = P[0] / (P[0] + P[1]), R[0] / (R[0] + R[1])
         pl, rl = P[2] / (P[2] + P[3]), R[2] / (R[2] + R[3])
-        out[variant] = {"strict_f1": round(_f1(ps, rs), 3), "lax_f1": round(_f1(pl, rl), 3),
+        out[variant] = {"strict_f1": round(f1(ps, rs), 3), "lax_f1": round(f1(pl, rl), 3),
                         "per_doc": [round(x, 3) for x in per], "align_seconds": round(secs, 2)}
         print(f"  {variant:11s} strict F1 {out[variant]['strict_f1']:.3f}  lax F1 "
               f"{out[variant]['lax_f1']:.3f}  align {secs:5.2f}s  per doc "
@@ -223,19 +207,16 @@ def corpus(name: str, folder: Path, scorer, translator, embed) -> dict:
         embed([s.text for s in seg.en])
         arts.append((gold, seg, pt2en, en2pt))
     out = {}
-    try:
-        for variant in VARIANTS:
-            align.align = make_align(embed, variant)
-            hits = units = 0
-            for gold, seg, pt2en, en2pt in arts:
-                beads, _ = align.align_article(seg, pt2en, en2pt)
-                rep = {"alignment": [{"pt": _loc(seg.pt, b.src), "en": _loc(seg.en, b.tgt)}
-                                     for b in beads]}
-                h, t = scorer.align_recall(gold, rep)
-                hits, units = hits + h, units + t
-            out[variant] = round(hits / units, 3) if units else 0.0
-    finally:
-        align.align = ORIG_ALIGN
+    for variant in VARIANTS:
+        sim = similarity(embed, variant)
+        hits = units = 0
+        for gold, seg, pt2en, en2pt in arts:
+            beads, _ = align.align_article(seg, pt2en, en2pt, similarity=sim)
+            rep = {"alignment": [{"pt": _loc(seg.pt, b.src), "en": _loc(seg.en, b.tgt)}
+                                 for b in beads]}
+            h, t = scorer.align_recall(gold, rep)
+            hits, units = hits + h, units + t
+        out[variant] = round(hits / units, 3) if units else 0.0
     print(f"{name} ({len(arts)} articles, Apertium both ways, model 'enpt') unit recall: "
           + ", ".join(f"{v} {r:.3f}" for v, r in out.items()))
     return out
@@ -259,7 +240,7 @@ def main(shared_dir=None, threads: int = 1, with_corpus: bool = True,
     if not installed():
         print("corpus: apertium not installed, skipped")
         return res
-    scorer = _module(shared / "corpus" / "score.py", "corpus_score")
+    scorer = load_module(shared / "corpus" / "score.py", "corpus_score")
     tr, embed = ApertiumTranslator(), Embedder("enpt", threads)
     res["dev"] = corpus("Corpus dev/clean", shared / "corpus" / "dev" / "clean", scorer, tr, embed)
     res["heldout"] = corpus("Held-out clean", ROOT / "benchmarks" / "heldout" / "clean",

@@ -232,7 +232,7 @@ def test_property_path_is_the_optimum(src, tgt, breaks):
     beads = al.align(src, tgt, src, tgt, src_par=src_par, tgt_par=tgt_par)
     check_cover(beads, len(src), len(tgt))
     if src and tgt:
-        sc = al._Scorer(src, tgt, src, tgt)
+        sc = al._Evidence(al.BackTranslation(src, tgt, src, tgt), len(src), len(tgt))
         sc.calibrate()
         found = _path_cost(sc, beads, src_par, tgt_par)
         assert found == pytest.approx(_best_cost(sc, len(src), len(tgt), src_par, tgt_par))
@@ -241,8 +241,9 @@ def test_property_path_is_the_optimum(src, tgt, breaks):
 def test_a_pruned_merged_bead_cannot_win_by_rounding():
     """The DP prunes a merged bead against limit = best - prev; returning that limit as
     its cost let limit + prev round below best and take the back pointer."""
-    sc = al._Scorer(["Sim."], ["Zebras run.", "Wind.", "Kites fly high."],
-                    ["Yes."], ["Zebras correm.", "Vento.", "Pipas voam alto."])
+    sc = al._Evidence(al.BackTranslation(["Sim."], ["Zebras run.", "Wind.", "Kites fly high."],
+                                         ["Yes."], ["Zebras correm.", "Vento.", "Pipas voam alto."]),
+                      1, 3)
     sc.calibrate()
     best, prev = 1.73892797790713, 0.6960855756247325
     limit = best - prev
@@ -461,3 +462,99 @@ def test_cli_quote_beads_are_single_sentences(tmp_path, engine):
     assert all(b["pt"] and b["en"] for b in body)
     assert body[1]["pt"]["text"] == "Faltaram R$ 3 milhões em 2024."
     assert body[1]["en"]["text"] == "We were R$3 million short in 2024."
+
+
+# -- the similarity is a parameter -----------------------------------------------------
+
+def test_default_similarity_is_back_translation():
+    assert pairs(al.align(PT, EN, PT2EN, EN2PT)) == \
+        pairs(al.align(PT, EN, PT2EN, EN2PT, similarity=al.BackTranslation))
+
+
+def shared_words(src, tgt, s2t=None, t2s=None):
+    """A language-agnostic similarity of our own: Dice overlap of the two spans' words
+    (numbers and names survive translation), with neither components() nor anchors()."""
+    from collections import Counter
+
+    def words(texts):
+        return Counter(" ".join(texts).lower().replace(",", " ").replace(".", " ").split())
+
+    def sim(i0, i1, j0, j1):
+        a, b = words(src[i0:i1]), words(tgt[j0:j1])
+        total = sum(a.values()) + sum(b.values())
+        return 2 * sum((a & b).values()) / total if total else 0.0
+    return sim
+
+
+# two made-up languages sharing only names and numbers
+SRC = [f"zorp Ilda {k} kwa mek {3 * k} tol" for k in range(1, 13)]
+TGT = [f"vim vim Ilda {k} ban {3 * k} sul" for k in range(1, 13)]
+
+
+def test_a_plain_function_is_a_similarity():
+    beads = al.align(SRC, TGT, similarity=shared_words)
+    assert pairs(beads) == [((k,), (k,)) for k in range(12)]
+    check_cover(beads, 12, 12)
+    dropped = TGT[:5] + TGT[6:]
+    beads = al.align(SRC, dropped, similarity=shared_words)
+    check_cover(beads, 12, 11)
+    # with no components() a merged bead is judged as a whole: the sentence with no
+    # counterpart may ride with a neighbour, but every other one keeps its own
+    for k in list(range(4)) + list(range(7, 12)):
+        assert ((k,), (k if k < 5 else k - 1,)) in pairs(beads)
+
+
+def test_components_and_anchors_are_used_when_offered():
+    calls = {"components": 0, "anchors": 0}
+
+    class Counting:
+        def __init__(self, src, tgt, s2t, t2s):
+            self.inner = shared_words(src, tgt)
+
+        def __call__(self, i0, i1, j0, j1):
+            return self.inner(i0, i1, j0, j1)
+
+        def components(self, i0, i1, j0, j1):
+            calls["components"] += 1
+            return [self.inner(i, i + 1, j0, j1) for i in range(i0, i1)] + \
+                [self.inner(i0, i1, j, j + 1) for j in range(j0, j1)]
+
+        def anchors(self):
+            calls["anchors"] += 1
+            return [(k, k, 1.0) for k in range(0, 12, 3)]
+
+    beads = al.align(SRC, TGT, similarity=Counting)
+    assert pairs(beads) == [((k,), (k,)) for k in range(12)]
+    assert calls["anchors"] == 1 and calls["components"] > 0
+
+
+def test_align_article_takes_the_similarity_too():
+    s = Segmented(pt=[seg("pt", "body", 0, t) for t in SRC],
+                  en=[seg("en", "body", 0, t) for t in TGT])
+    beads, partial = al.align_article(s, None, None, similarity=shared_words)
+    assert not partial and pairs(beads) == [((k,), (k,)) for k in range(12)]
+
+
+def test_chance_levels_and_evidence():
+    sim = shared_words(SRC, TGT)
+    levels = al.chance_levels(sim, len(SRC), len(TGT))
+    assert set(levels) <= set(al.MATCHES) and (1, 1) in levels
+    assert all(0.0 <= v <= 0.9 for v in levels.values())
+    base = levels[1, 1]
+    assert al.above_chance(base, base) == 0.0 and al.above_chance(1.0, base) == 1.0
+
+
+def test_benchmarks_use_only_public_names_of_backcheck():
+    """eval_align.py and eval_embed.py reach backcheck through public names only."""
+    import ast
+    for name in ("eval_align.py", "eval_embed.py"):
+        tree = ast.parse((ROOT / "benchmarks" / name).read_text(encoding="utf-8"))
+        modules = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("backcheck"):
+                assert not any(a.name.startswith("_") for a in node.names), (name, node.module)
+                modules |= {a.asname or a.name for a in node.names}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                    and node.value.id in modules:
+                assert not node.attr.startswith("_"), (name, f"{node.value.id}.{node.attr}")

@@ -132,8 +132,10 @@ def report(w: Prepared, translator, config: Config, scorer=None,
     rep.alignment = [BeadLoc(ctx.loc("pt", b.src), ctx.loc("en", b.tgt), b.score)
                      for b in beads]
     if partial:
-        rep.notes.append("The Portuguese side has no body: the English body had no "
-                         "Portuguese source and was not checked for additions.")
+        rep.notes.append("Partial source: the Portuguese is only a part of this page "
+                         "(a headline or caption) and most of the English has no "
+                         "Portuguese counterpart; the English body was not checked "
+                         "for additions.")
     pt_words = sum(len(WORD.findall(t)) for t in pt_texts)
     en_words = sum(len(WORD.findall(t)) for t in en_texts)
     words = pt_words or en_words
