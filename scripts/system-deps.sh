@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages backcheck's engines and tests use, when missing.
-#   scripts/system-deps.sh apertium    - the Apertium pt->es->en pivot engine and its
+#   scripts/system-deps.sh apertium    - the Apertium pt->es->en pivot engine, its
 #                                        dictionaries through lt-proc (lang/dictionary.py)
+#                                        and WordNet (wordnet-base, lang/thesaurus.py)
 #   scripts/system-deps.sh browser     - chromium + chromedriver for the HTML tests
 set -euo pipefail
 want=()
 for what in "$@"; do
   case "$what" in
-    apertium) for p in apertium lttoolbox apertium-es-pt apertium-eng-spa; do
+    apertium) for p in apertium lttoolbox apertium-es-pt apertium-eng-spa wordnet-base; do
                 dpkg -s "$p" >/dev/null 2>&1 || want+=("$p"); done ;;
     browser)  for p in chromium chromium-driver; do
                 dpkg -s "$p" >/dev/null 2>&1 || want+=("$p"); done ;;

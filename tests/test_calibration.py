@@ -94,3 +94,29 @@ def test_calibrate_refuses_nonsense(tmp_path):
                         "-o", str(tmp_path / "c.json"), "--engine", "none"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "--rate" in r.stderr
+
+
+def test_checks_observe_their_scores_for_calibration():
+    """Every calibrated score is observed on the units a check examines, so
+    `backcheck calibrate` sees the whole distribution (not only what gets reported)."""
+    from conftest import need_apertium
+    need_apertium()
+    from backcheck import article, checks, config, pipeline
+    from backcheck.translate import get_translator
+    art = article.from_dict({"id": "obs", "pt": {"body": [[
+        "O governo não aprovou o orçamento na terça-feira.",
+        "O número de turistas aumentou 20% no ano passado, segundo o instituto."]]},
+        "en": {"body": [[
+            "The government approved the budget on Tuesday.",
+            "The number of tourists decreased 20% last year, according to the institute, "
+            "a figure critics called premature."]]}})
+    cfg = config.Config(engine="apertium", cache=False)
+    obs: dict = {}
+    pipeline.check(art, get_translator(cfg), cfg, observations=obs)
+    assert obs.pop("units") == 2
+    assert obs["negation"]["flip"] and obs["mistranslation"]["reversal"]
+    assert set(obs["coverage"]) >= {"omitted", "added", "appended clause", "dropped clause"}
+    # every observed score belongs to a calibrated field of its check
+    for check in checks.modules():
+        scores = {f.metadata["score"] for f in calibration.calibrated_fields(check.Params)}
+        assert set(obs.get(check.NAME, {})) <= scores, check.NAME

@@ -61,11 +61,16 @@ def test_implicit_negatives_absorb_a_difference():
     assert run(pairs) == []
 
 
-def test_direction_swap_is_a_mistranslation_naming_the_words():
-    [i] = run([("O desmatamento no bioma subiu 6,2%.", "Deforestation in the biome fell 6.2%.")])
-    assert i.type == "mistranslation" and "subiu" in i.message and "fell" in i.message
-    [j] = run([("O lote chegou com uma semana de antecedência.", "The batch arrived a week behind schedule.")])
-    assert "antecedência" in j.message and "behind" in j.message
+def test_direction_swap_is_the_mistranslation_checks_not_a_negation():
+    from backcheck.checks import meaning
+    pairs = [("O desmatamento no bioma subiu 6,2%.", "Deforestation in the biome fell 6.2%.")]
+    assert run(pairs) == []
+    pt = [Segment("pt", "body", 0, pairs[0][0])]
+    en = [Segment("en", "body", 0, pairs[0][1])]
+    ctx = checks.Context(None, Segmented(pt, en), ["The deforestation in the biome rose 6,2%."],
+                         ["O desmatamento no bioma caiu 6,2%."], [Bead((0,), (0,), 0.7)], Config())
+    [i] = [i for i in meaning.check(ctx) if i.severity != "info"]
+    assert i.type == "mistranslation" and "rise" in i.message and "fell" in i.message
 
 
 def test_mixed_directions_are_not_a_swap():
@@ -78,10 +83,21 @@ def test_untranslated_portuguese_no_is_not_a_negator():
     assert run(pairs) == []
 
 
-def test_polarity_counts_clauses():
-    assert negation.polarity("Não desiste nunca, e não para.", "pt") == (2, 0)
-    assert negation.polarity("It never gives up, and it doesn't stop.", "en") == (2, 0)
-    assert negation.polarity("sem regra", "pt") == (0, 1)
+def test_polarity_counts_negations_with_concord():
+    from backcheck.lang.polarity import polarity
+    # "não ... nunca" is one negation continued (weak), then a second "não"
+    assert polarity("Não desiste nunca, e não para.", "pt") == (2, 1)
+    assert polarity("It never gives up, and it doesn't stop.", "en") == (2, 0)
+    assert polarity("sem regra", "pt") == (0, 1)
+    # clause boundaries do not matter: "não ... : não" = "couldn't ... not"
+    assert polarity("Eu não podia dizer a ele: você não vai estar lá.", "pt")[0] == \
+        polarity("I couldn't tell him you're not going to be there.", "en")[0] == 2
+    # "não ... nem a X, nem a Y" is one negation
+    assert polarity("O animal não pertence nem a Yuan, nem ao seu primo.", "pt")[0] == 1
+    # an answer is not a negated statement; idioms do not negate
+    assert polarity("Não. Só um instante.", "pt") == (0, 0)
+    assert polarity("Não há dúvidas de que ganhou, ou não?", "pt") == (0, 0)
+    assert polarity("It will happen no later than Friday, whether or not they agree.", "en") == (0, 0)
 
 
 def test_cli_reports_a_flipped_polarity(tmp_path):
@@ -135,7 +151,7 @@ def test_compounds_and_litotes_are_not_polarity_flips():
 
 def test_downtoned_and_implicit_negatives_are_weak():
     # "quase não" = "little", "não perdia" = "unbeaten": free but faithful
-    from backcheck.checks.negation import polarity
+    from backcheck.lang.polarity import polarity
     assert polarity("A ocupação das encostas quase não foi contida.", "pt") == (0, 1)
     assert polarity("Little has been done to stop building on hillsides.", "en") == (0, 1)
     assert polarity("Palmeiras, unbeaten in nine games, dropped to third.", "en") == (0, 1)
@@ -150,13 +166,18 @@ def test_downtoned_and_implicit_negatives_are_weak():
 
 
 def test_surplus_and_deficit_are_opposite_poles():
-    [i] = run([("O Orçamento prevê um excedente de 0,3% do PIB.", "The budget assumes a deficit of 0.3% of GDP.")],
-              pt2en=["The Budget foresees a surplus of 0,3% of the GDP."],
-              en2pt=["O orçamento assume um défice de 0,3% do PIB."])
-    assert i.type == "mistranslation" and "surplus/deficit" in i.message
-    assert run([("O Orçamento prevê um excedente de 0,3% do PIB.", "The budget assumes a surplus of 0.3% of GDP.")],
-               pt2en=["The Budget foresees a surplus of 0,3% of the GDP."],
-               en2pt=["O orçamento assume um excedente de 0,3% do PIB."]) == []
+    from backcheck.checks import meaning
+
+    def ctx(en, en2pt):
+        return checks.Context(None, Segmented([Segment("pt", "body", 0, "O Orçamento prevê um excedente de 0,3% do PIB.")],
+                                              [Segment("en", "body", 0, en)]),
+                              ["The Budget foresees a surplus of 0,3% of the GDP."], [en2pt],
+                              [Bead((0,), (0,), 0.7)], Config())
+    [i] = meaning.check(ctx("The budget assumes a deficit of 0.3% of GDP.",
+                            "O orçamento assume um défice de 0,3% do PIB."))
+    assert i.type == "mistranslation" and "balance" in i.message and "deficit" in i.message
+    assert meaning.check(ctx("The budget assumes a surplus of 0.3% of GDP.",
+                             "O orçamento assume um excedente de 0,3% do PIB.")) == []
 
 
 def test_not_until_first_time_and_negative_verbs_are_faithful():

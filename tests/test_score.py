@@ -22,11 +22,14 @@ def test_mqm_weights_per_100_words():
     assert r.score == pytest.approx(100 * (1 + 5 + 25) / 200)
 
 
-def test_policy_headline_errors_critical_body_keeps_the_checks_rating():
-    r = score.apply(rep(iss("negation", "major", "headline"), iss("number", "major", "headline"),
+def test_policy_confirmed_headline_errors_critical_body_keeps_the_checks_rating():
+    confirmed = iss("number", "major", "headline")
+    confirmed.evidence["confirmed"] = True
+    r = score.apply(rep(iss("negation", "major", "headline"), confirmed,
                         iss("number", "major"), iss("negation", "major"),
                         iss("untranslated", "critical"), iss("addition", "minor")), 1000, Config())
-    assert [i.severity for i in r.issues] == ["critical", "critical", "major", "major",
+    # an unconfirmed headline error stays as rated: critical needs independent evidence
+    assert [i.severity for i in r.issues] == ["major", "critical", "major", "major",
                                               "critical", "minor"]
 
 

@@ -22,13 +22,14 @@ faithful dev pairs the content-word length ratio of a bead stays within 0.57-1.6
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
 import re
-import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from types import SimpleNamespace
 
+from backcheck.checks import PAIR_SUPPORT
+from backcheck.checks.calibration import threshold
+from backcheck.lang.words import content, content_tokens, supported
 from backcheck.report.model import Issue
 
 NAME = "coverage"
@@ -36,101 +37,15 @@ NAME = "coverage"
 
 @dataclass(frozen=True)
 class Params:
-    """Thresholds of this check (none calibrated yet)."""
-
-
-WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-
-# Function words carry no evidence of content. A short hand list: stop-word packages
-# need data downloads, and these lists must match how news text is tokenised here.
-_EN_STOP = """a an the of in on at to for from by with and or but that this these those is are
-was were be been being has have had do does did it its as not no than then also will would
-shall should can could may might must which who whom whose their his her they he she we our
-us you your i me my him them there here what when where why how all any some such only just
-more most very so if into about over under after before up down out off again once other
-another each both few many much own same too now said says say while since until because
-though although between during through against among upon within without via ago yet still
-even s t""".split()
-_PT_STOP = """a o as os um uma uns umas de do da dos das em no na nos nas num numa ao aos à às
-por pelo pela pelos pelas para pra com sem sob sobre entre e ou mas que se não nem como mais
-menos já também foi é são ser será seu sua seus suas ele ela eles elas isso este esta estes
-estas esse essa esses essas aquele aquela aquilo isto lhe lhes me te vos eu tu você vocês nós
-quem qual quais cujo cuja onde quando porque pois porém contudo todavia assim então ainda após
-até desde durante está estão estava estavam era eram foram sido ter tem têm tinha tinham há
-houve vai vão ia seria seriam fosse pode podem poderia deve devem muito muitos muita muitas
-pouco outro outra outros outras todo toda todos todas cada mesmo mesma disse afirmou
-segundo""".split()
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Casefold and strip accents: 'Ação' -> 'acao'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
-
-
-STOP = {"en": {fold(w) for w in _EN_STOP}, "pt": {fold(w) for w in _PT_STOP}}
-
-
-def words(text: str | None) -> list[str]:
-    return [m.group(0) for m in WORD.finditer(text or "")]
-
-
-def content(text: str | None, lang: str) -> list[str]:
-    """Folded content words of `text` (function words and 1-2 letter tokens dropped)."""
-    return list(_content(text or "", lang))
-
-
-# A figure is one word whatever its spelling: "1,6 milhões" and "1.6m" are one token each
-# (the same one), not "1 6 milhoes" against "1 6m" (the number check compares values).
-FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d+)+|\d+(?=\s?[a-zà-ú]))"
-                    r"(?:\s?(mil milhões|milhões|milhão|milhoes|milhao|bilhões|bilhão|mil|"
-                    r"million|billion|thousand|bn|mn|m|k)\b)?")
-MULT = {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6,
-        "bilhão": 1e9, "bilhões": 1e9, "mil milhões": 1e9, "thousand": 1e3, "k": 1e3,
-        "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
-
-
-def _figure(m: re.Match, lang: str) -> str:
-    from backcheck.checks.number import parse_number   # one reading of figures for both checks
-    if not m.group(2) and not re.search(r"[.,]", m.group(1)):
-        return m.group(0)
-    v = parse_number(m.group(1), lang)
-    if v is None:
-        return m.group(0)
-    v *= MULT.get(m.group(2) or "", 1)
-    return " " + (str(int(v)) if v == int(v) else f"{v:g}".replace(".", "d")) + " "
-
-
-@lru_cache(maxsize=8192)
-def _content(text: str, lang: str) -> tuple[str, ...]:
-    out = []
-    text = FIGURE.sub(lambda m: _figure(m, lang), text)
-    for w in words(text):
-        f = fold(w)
-        if f in STOP[lang] or (len(f) < 3 and not f.isdigit()):
-            continue
-        out.append(f)
-    return tuple(out)
-
-
-def same_word(a: str, b: str) -> bool:
-    """Equal, or one inflection of the other: a shared prefix of 4+ letters that leaves at
-    most 2 letters of either word (rise/rises, motorista/motoristas, react/reacted; not
-    valor/valoriza)."""
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    if n < 4 or max(len(a), len(b)) - n > 2:
-        return False
-    k = 0
-    while k < n and a[k] == b[k]:
-        k += 1
-    return k >= 4 and k >= n - 2
-
-
-def supported(word: str, vocab) -> bool:
-    return word in vocab or any(same_word(word, v) for v in vocab)
+    """Thresholds on the gap scores of `gap_score` (content words left unexplained)."""
+    omitted: float = threshold(6.0, score="omitted", floor=3.0,
+                               doc="a Portuguese clause this long missing from the English")
+    added: float = threshold(6.0, score="added", floor=3.0,
+                             doc="an English clause this long with no Portuguese source")
+    dropped_clause: float = threshold(3.0, score="dropped clause", floor=2.0,
+                                      doc="a wholly unsupported last Portuguese clause")
+    appended_clause: float = threshold(2.0, score="appended clause", floor=2.0,
+                                       doc="a wholly unsupported last English clause")
 
 
 def support_flags(text: str, lang: str, *vocabs) -> list[tuple[str, bool]]:
@@ -157,27 +72,6 @@ class BeadText:
         self.v_en = set(content(self.en, "en"))
         self.v_pt2en = set(content(self.pt2en, "en"))
         self.v_en2pt = set(content(self.en2pt, "pt"))
-
-
-def sentence_support(ctx, side: str, k: int, other_idx) -> float | None:
-    """How much of sentence k of `side` the other side's sentences `other_idx` support:
-    the better of the two directions (the sentence's words against the other side's
-    translation, and the sentence's own translation against the other side)."""
-    if side == "en":
-        text, own_tr = ctx.seg.en[k].text, (ctx.en2pt[k] if ctx.en2pt else "")
-        other = " ".join(ctx.seg.pt[i].text for i in other_idx)
-        other_tr = " ".join(ctx.pt2en[i] for i in other_idx) if ctx.pt2en else ""
-        lang, olang = "en", "pt"
-    else:
-        text, own_tr = ctx.seg.pt[k].text, (ctx.pt2en[k] if ctx.pt2en else "")
-        other = " ".join(ctx.seg.en[j].text for j in other_idx)
-        other_tr = " ".join(ctx.en2pt[j] for j in other_idx) if ctx.en2pt else ""
-        lang, olang = "pt", "en"
-    v_other = set(content(other, olang))
-    a = support_ratio(text, lang, v_other, set(content(other_tr, lang)))
-    b = support_ratio(own_tr, olang, v_other) if own_tr else None
-    vals = [x for x in (a, b) if x is not None]
-    return max(vals) if vals else None
 
 
 # A sentence shorter than this (in content words) is too short to judge by its words.
@@ -233,64 +127,18 @@ def _residual_support(ctx, n: int, side: str, k: int) -> tuple[float, set[int]]:
     return max(a, b), near
 
 
-# An unaligned English sentence this well supported by an unaligned Portuguese one
-# translates (part of) it: the aligner could not pair them. Next to each other, less
-# evidence is needed than for a sentence moved elsewhere.
-PAIR_SUPPORT = 0.5
-ADJACENT_PAIR_SUPPORT = 0.25
-# A moved sentence is looked for this many beads away at most (keeps the search linear).
-MOVE_WINDOW = 12
-
-
-def matched_unpaired(ctx) -> list[tuple[int, int]]:
-    """Pairs (n_pt, n_en) of a 1-0 bead and a 0-1 bead in the same field whose sentences
-    carry the same content: a moved sentence (far apart) or a sentence so changed
-    that the aligner left both sides unpaired (adjacent). Computed once per context."""
-    if "matched_unpaired" in ctx.extra:
-        return ctx.extra["matched_unpaired"]
-    ones = [(n, b) for n, b in enumerate(ctx.beads) if bool(b.src) != bool(b.tgt)]
-    pt = [(n, b) for n, b in ones if b.src]
-    en = [(n, b) for n, b in ones if b.tgt]
-    pairs, used = [], set()
-    for n, b in pt:
-        best = None
-        for m, c in en:
-            if (m in used or abs(m - n) > MOVE_WINDOW
-                    or ctx.seg.pt[b.src[0]].field != ctx.seg.en[c.tgt[0]].field):
-                continue
-            sup = max((s for j in c.tgt if (s := sentence_support(ctx, "en", j, b.src))
-                       is not None), default=0.0)
-            need = ADJACENT_PAIR_SUPPORT if adjacent(ctx, n, m) else PAIR_SUPPORT
-            if sup >= need and (best is None or sup > best[0]):
-                best = (sup, m)
-        if best:
-            used.add(best[1])
-            pairs.append((n, best[1]))
-    ctx.extra["matched_unpaired"] = pairs
-    return pairs
-
-
-def adjacent(ctx, n: int, m: int) -> bool:
-    """No bead with both sides lies between beads n and m."""
-    lo, hi = sorted((n, m))
-    return all(not (b.src and b.tgt) for b in ctx.beads[lo + 1:hi])
-
-
 def _pair_issue(ctx, n: int, m: int) -> Issue:
     """One issue for an adjacent 1-0 + 0-1 pair that carry the same content."""
     src, tgt = ctx.beads[n].src, ctx.beads[m].tgt
-    pt = " ".join(ctx.seg.pt[i].text for i in src)
-    en = " ".join(ctx.seg.en[j].text for j in tgt)
-    n_pt, n_en = len(content(pt, "pt")), len(content(en, "en"))
-    v_pt2en = set(content(" ".join(ctx.pt2en[i] for i in src), "en")) if ctx.pt2en else set()
-    v_en2pt = set(content(" ".join(ctx.en2pt[j] for j in tgt), "pt")) if ctx.en2pt else set()
+    sup = ctx.support(SimpleNamespace(src=src, tgt=tgt))
+    n_pt, n_en = len(sup.pt), len(sup.en)
     if n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP // 2:
-        missing = _tail(support_flags(pt, "pt", set(content(en, "en")), v_en2pt))
+        missing = [w.text for w in _run(sup.pt)[0]]
         return _issue(ctx, "omission", "major", src, tgt,
                       f"the English translates only part of the Portuguese ({n_en} of "
                       f"{n_pt} content words)", missing=missing)
     if n_en >= LENGTH_RATIO * n_pt and n_en - n_pt >= MIN_GAP // 2:
-        extra = _tail(support_flags(en, "en", set(content(pt, "pt")), v_pt2en))
+        extra = [w.text for w in _run(sup.en)[0]]
         return _issue(ctx, "addition", "major", src, tgt,
                       f"the English says more than the Portuguese ({n_en} vs {n_pt} "
                       "content words)", extra=extra)
@@ -304,9 +152,9 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
     unaligned sentence accounts for."""
     out = []
     paired = set()
-    for n, m in matched_unpaired(ctx):
+    for n, m in ctx.matched_unpaired():
         paired |= {n, m}
-        if adjacent(ctx, n, m):
+        if ctx.adjacent(n, m):
             out.append(_pair_issue(ctx, n, m))
         # far apart: a moved sentence, reported by checks.meaning
     for n, bead in enumerate(ctx.beads):
@@ -364,8 +212,8 @@ def _misplaced(ctx, n: int, side: str, idx) -> int | None:
         if (ctx.seg.en if side == "pt" else ctx.seg.pt)[mine[0]].field != field:
             continue
         for j in mine:
-            here = max((sentence_support(ctx, side, k, [j]) or 0.0) for k in idx)
-            own = sentence_support(ctx, other, j, theirs)
+            here = max((ctx.sentence_support(side, k, [j]) or 0.0) for k in idx)
+            own = ctx.sentence_support(other, j, theirs)
             if own is not None and here >= PAIR_SUPPORT and own < WEAK_SUPPORT and here > own:
                 return m
     return None
@@ -401,7 +249,7 @@ def _inside(ctx, explained: set) -> list[Issue]:
             for k in idx:
                 if sizes[k] < MIN_WORDS:
                     continue
-                sup = sentence_support(ctx, side, k, other)
+                sup = ctx.sentence_support(side, k, other)
                 if sup is None or sup >= WEAK_SUPPORT:
                     continue
                 # no support at all is stronger evidence than any length can be
@@ -415,59 +263,105 @@ def _inside(ctx, explained: set) -> list[Issue]:
                     hits.add((n, "addition"))
                     out.append(_issue(ctx, "addition", "major", bead.src, (k,),
                                       "English sentence not supported by the Portuguese",
-                                      support=round(sup, 2), extra=content(segs[k].text, side)))
+                                      support=round(sup, 2), extra=_written(segs[k].text, side)))
                 elif (n, "omission") not in explained:
                     hits.add((n, "omission"))
                     out.append(_issue(ctx, "omission", "major", (k,), bead.tgt,
                                       "Portuguese sentence not carried into the English",
-                                      support=round(sup, 2), missing=content(segs[k].text, side)))
+                                      support=round(sup, 2), missing=_written(segs[k].text, side)))
     explained |= hits        # a bead-level report would repeat these
     return out
 
 
-def _tail(flags: list[tuple[str, bool]]) -> list[str]:
-    """The longest run of unsupported words, allowing one supported word inside it
-    (a name or number the two sides happen to share)."""
-    best: list[str] = []
-    run: list[str] = []
-    spare = 1
-    for w, ok in flags:
-        if not ok:
-            run.append(w)
-        elif spare and run:
+def _written(text: str, lang: str) -> list[str]:
+    """The content words of `text` as written (messages quote the text, not its folding)."""
+    return [t.text for t in content_tokens(text, lang)]
+
+
+def _run(words) -> tuple[list, bool]:
+    """The longest run of unsupported content words (one supported word allowed inside
+    it: a name or figure both sides happen to share), and whether it ends the sentence
+    (within its last two content words: a stray match at the very end does not move a
+    dropped clause)."""
+    best, cur, spare, at_end = [], [], 1, False
+    for i, w in enumerate(words):
+        if not w.supported:
+            cur.append(w)
+        elif cur and spare and i + 1 < len(words) and not words[i + 1].supported:
             spare -= 1
-            run.append(w)
+            cur.append(w)
         else:
-            run, spare = [], 1
-        if len(run) > len(best):
-            best = list(run)
-    return best
+            cur, spare = [], 1
+        if len(cur) > len(best):
+            best, at_end = list(cur), i >= len(words) - 2
+    return best, at_end
+
+
+def gap_score(words, other_unsupported: int) -> tuple[float, list]:
+    """How much of one side the other side leaves unexplained, in content words: the
+    longest unsupported run (counted in full when it ends the sentence, where a dropped
+    second half or an appended clause sits, else at MIDDLE_WEIGHT), less the other side's
+    unsupported words (a free rewording leaves both sides unexplained; a dropped or added
+    clause only one)."""
+    run, at_end = _run(words)
+    return len(run) * (1.0 if at_end else MIDDLE_WEIGHT) - other_unsupported, run
+
+
+MIDDLE_WEIGHT = 0.6
+# the last clause of a sentence: after its last comma, semicolon, colon or dash
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+
+
+def tail_score(text: str, words, other_unsupported: int) -> tuple[float, list]:
+    """An appended (or dropped) final clause: the content words of the sentence's last
+    clause when none of them is supported, less half the other side's unsupported words.
+    On the NTREX development pairs a wholly unsupported last clause is rare (a translator
+    who rewords the end leaves words of both sides unexplained), and it is exactly what
+    "..., a move critics called premature" looks like."""
+    cut = max((m.end() for m in CLAUSE_BREAK.finditer(text.rstrip(' ."”\'’!?'))), default=0)
+    last = [w for w in words if w.token.start >= cut]
+    if not cut or not last or any(w.supported for w in last):
+        return 0.0, []
+    return len(last) - 0.5 * other_unsupported, last
 
 
 def _partial(ctx, explained: set) -> list[Issue]:
-    """Beads where one side carries far fewer content words than the other."""
+    """Beads where one side carries a clause the other side does not: the second half of
+    a Portuguese sentence dropped, or a clause appended to the English."""
+    p = ctx.params(NAME, Params)
     out = []
     for n, bead in enumerate(ctx.beads):
         if not bead.src or not bead.tgt:
             continue
-        t = BeadText(ctx, bead)
-        n_pt, n_en = len(content(t.pt, "pt")), len(content(t.en, "en"))
-        if (n_pt >= LENGTH_RATIO * n_en and n_pt - n_en >= MIN_GAP
-                and (n, "omission") not in explained):
-            missing = _tail(support_flags(t.pt, "pt", t.v_en, t.v_en2pt))
-            if len(missing) >= MIN_GAP // 2:
-                out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,
-                                  "the English translates only part of the Portuguese "
-                                  f"({n_en} of {n_pt} content words); missing: "
-                                  f"“{' '.join(missing[:12])}”", missing=missing))
-        elif (not ctx.partial_source and n_en >= LENGTH_RATIO * n_pt
-              and n_en - n_pt >= MIN_GAP and (n, "addition") not in explained):
-            extra = _tail(support_flags(t.en, "en", t.v_pt, t.v_pt2en))
-            if len(extra) >= MIN_GAP // 2:
-                out.append(_issue(ctx, "addition", "major", bead.src, bead.tgt,
-                                  "the English says more than the Portuguese "
-                                  f"({n_en} vs {n_pt} content words); extra: "
-                                  f"“{' '.join(extra[:12])}”", extra=extra))
+        sup = ctx.support(bead)
+        u_pt, u_en = len(sup.unsupported("pt")), len(sup.unsupported("en"))
+        pt, en = ctx.texts(bead)[:2]
+        om, missing = gap_score(sup.pt, u_en)
+        ad, extra = gap_score(sup.en, u_pt)
+        tail_om, dropped = tail_score(pt, sup.pt, u_en)
+        tail_ad, appended = tail_score(en, sup.en, u_pt)
+        ctx.observe(NAME, "omitted", om)
+        ctx.observe(NAME, "dropped clause", tail_om)
+        if not ctx.partial_source:
+            ctx.observe(NAME, "added", ad)
+            ctx.observe(NAME, "appended clause", tail_ad)
+        if tail_om >= p.dropped_clause and om < p.omitted:
+            om, missing = p.omitted, dropped
+        if tail_ad >= p.appended_clause and ad < p.added:
+            ad, extra = p.added, appended
+        if om >= p.omitted and (n, "omission") not in explained and om >= ad:
+            words = [w.text for w in missing]
+            out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,
+                              "the English translates only part of the Portuguese; "
+                              f"missing: “{' '.join(words[:12])}”", missing=words,
+                              score=round(om, 2)))
+        elif (not ctx.partial_source and ad >= p.added
+              and (n, "addition") not in explained):
+            words = [w.text for w in extra]
+            out.append(_issue(ctx, "addition", "major", bead.src, bead.tgt,
+                              "the English says more than the Portuguese; extra: "
+                              f"“{' '.join(words[:12])}”", extra=words,
+                              score=round(ad, 2)))
     return out
 
 

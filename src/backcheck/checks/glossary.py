@@ -17,11 +17,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from backcheck.errors import InputError
+from backcheck.lang.normalise import fold
 from backcheck.report.model import Issue
 
 NAME = "glossary"
@@ -39,13 +39,6 @@ class Term:
     renderings: tuple[str, ...]
     pattern: re.Pattern
     en_patterns: tuple[re.Pattern, ...]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form. Stripping combining marks after NFKD keeps one
-    character per base letter for Latin text, which is all a glossary needs."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _words_pattern(phrase: str, suffix: str = "") -> re.Pattern:

@@ -1,7 +1,8 @@
 """Word-level support between a Portuguese sentence and its English counterpart: which
 content words of each side the other side accounts for, and by which evidence.
 
-Entry point: `support(pt, en, pt2en=None, en2pt=None, dictionary=None) -> Support`.
+Entry point: `support(pt, en, pt2en=None, en2pt=None, dictionary=None, thesaurus=None)
+-> Support`.
 
 Sources of support, each measured on its own on the NTREX development pairs
 (docs/benchmarks.md):
@@ -11,25 +12,35 @@ Sources of support, each measured on its own on the NTREX development pairs
   it (the translation engine's single choice);
 - `dict`: a dictionary translation of the word is among the other side's words, compared
   as lemmas (Apertium's bilingual dictionaries through `lang.dictionary`: every
-  translation of every reading, not only the one the engine picked).
+  translation of every reading, not only the one the engine picked);
+- `syn`: an English synonym (WordNet, `lang.thesaurus`) of what the Portuguese says is
+  there: "boats" for a Portuguese word the dictionary renders "ship" is supported.
 A word with no source is unsupported: the other side does not say it, as far as the
 evidence goes. Checks turn these flags into scores (omission, addition, mistranslation,
 negation) and calibrate them on real text.
+
+Besides the flags, `Support` carries what each side *suggests* in the other language
+(`suggested_en`: the English lemmas of the machine translation of the Portuguese and of
+the dictionary translations of its words; `suggested_pt` the reverse), each side's own
+lemmas, and every token (function words too) of the English and of its machine
+translation, as multisets: the mistranslation check compares them ("the Portuguese says
+*rise*, the English says *fall*").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
+from collections import Counter
+from dataclasses import dataclass, field
 
-from backcheck.lang.words import Token, cognate, content_tokens, same_word, tokens
+from backcheck.lang.words import Token, cognate, content_tokens, same_word, stopwords, tokens
 
-SOURCES = ("copy", "mt", "dict")
+SOURCES = ("copy", "mt", "dict", "syn")
 
 
 @dataclass(frozen=True)
 class Word:
     token: Token
-    by: frozenset[str]          # the sources that support it (empty: unsupported)
+    by: frozenset[str]                 # the sources that support it (empty: unsupported)
+    lemmas: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -48,6 +59,15 @@ class Word:
 class Support:
     pt: tuple[Word, ...]
     en: tuple[Word, ...]
+    pt_lemmas: Counter = field(default_factory=Counter)      # lemmas of the Portuguese words
+    en_lemmas: Counter = field(default_factory=Counter)      # lemmas of the English words
+    suggested_en: Counter = field(default_factory=Counter)   # English the Portuguese suggests
+    suggested_pt: Counter = field(default_factory=Counter)   # Portuguese the English suggests
+    pt_translations: dict = field(default_factory=dict)   # {pt word: dictionary translations}
+    mt_lemmas: Counter = field(default_factory=Counter)   # lemmas of the translation alone
+    back_en: Counter = field(default_factory=Counter)     # the English's back-translation, in English
+    mt_en: Counter = field(default_factory=Counter)   # every folded token of the translation
+    tokens_en: Counter = field(default_factory=Counter)   # every folded token of the English
 
     def side(self, lang: str) -> tuple[Word, ...]:
         return self.pt if lang == "pt" else self.en
@@ -60,71 +80,109 @@ class Support:
         ws = self.side(lang) if lang else self.pt + self.en
         return sum(w.supported for w in ws) / len(ws) if ws else None
 
-    @cached_property
-    def counts(self) -> tuple[int, int, int, int]:
-        """(pt words, pt unsupported, en words, en unsupported)."""
-        return (len(self.pt), len(self.unsupported("pt")), len(self.en),
-                len(self.unsupported("en")))
 
-
-def _vocab(text: str | None, lang: str) -> set[str]:
-    return {t.fold for t in content_tokens(text or "", lang)}
-
-
-def _inflected(word: str, vocab: set[str]) -> bool:
+def _inflected(word: str, vocab) -> bool:
     return word in vocab or any(same_word(word, v) for v in vocab)
 
 
-class _Dict:
-    """The dictionary evidence of one sentence pair, looked up in batches."""
+def _surface(ts) -> list[str]:
+    """The words to look up, as written but lower case: the dictionary needs the accents
+    ("polícia" is the police, "policia" a form of policiar)."""
+    return [t.text.lower() for t in ts if not t.fold.isdigit()]
 
-    def __init__(self, dictionary, pt_words, en_words):
-        self.ok = dictionary is not None and dictionary.available()
-        if not self.ok:
-            return
-        self.pt_lemmas = dictionary.lemmas(pt_words, "pt")
-        self.en_lemmas = dictionary.lemmas(en_words, "en")
-        self.pt2en = dictionary.translations(pt_words, "pt", "en")
-        self.en2pt = dictionary.translations(en_words, "en", "pt")
-        # everything the other side's words can mean, as lemmas of this side
-        self.en_from_pt = set().union(*self.pt2en.values()) if self.pt2en else set()
-        self.pt_from_en = set().union(*self.en2pt.values()) if self.en2pt else set()
-        self.en_forms = set().union(*self.en_lemmas.values(), set(en_words)) if en_words else set()
-        self.pt_forms = set().union(*self.pt_lemmas.values(), set(pt_words)) if pt_words else set()
 
-    def supports(self, word: str, lang: str) -> bool:
-        if not self.ok:
-            return False
-        if lang == "en":
-            mine = self.en_lemmas.get(word, frozenset()) | {word}
-            return bool(mine & self.en_from_pt) or bool(self.en2pt.get(word, frozenset()) & self.pt_forms)
-        mine = self.pt_lemmas.get(word, frozenset()) | {word}
-        return bool(mine & self.pt_from_en) or bool(self.pt2en.get(word, frozenset()) & self.en_forms)
+def _by_fold(found: dict, ts, lang: str) -> dict[str, frozenset[str]]:
+    """Results keyed by the words' folds, without function-word lemmas ("Toyota's" has
+    the lemma "be", "set" the translation "por": no evidence of content)."""
+    stop = stopwords(lang)
+    out: dict[str, set] = {}
+    for t in ts:
+        out.setdefault(t.fold, set()).update(x for x in found.get(t.text.lower(), ())
+                                             if x not in stop)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _lemmas(dictionary, ts, lang: str) -> dict[str, frozenset[str]]:
+    got = (_by_fold(dictionary.lemmas(_surface(ts), lang), ts, lang)
+           if dictionary is not None else {})
+    return {t.fold: got.get(t.fold, frozenset()) | {t.fold} for t in ts if not t.fold.isdigit()}
+
+
+def _expand(lemmas, thesaurus) -> set[str]:
+    out = set(lemmas)
+    if thesaurus is not None:
+        for x in lemmas:
+            out |= thesaurus.synonyms(x)
+    return out
 
 
 def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None,
-            dictionary=None, sources=SOURCES) -> Support:
+            dictionary=None, thesaurus=None, sources=SOURCES) -> Support:
     """Which content words of `pt` and `en` the other side supports, and how.
-    `dictionary` is an object with available(), lemmas() and translations() (see
-    lang.dictionary); None leaves the dictionary out."""
+    `dictionary` has available(), lemmas() and translations() (lang.dictionary),
+    `thesaurus` available() and synonyms() (lang.thesaurus); either may be None."""
+    if dictionary is not None and not dictionary.available():
+        dictionary = None
+    if thesaurus is not None and not thesaurus.available():
+        thesaurus = None
     ptt, ent = content_tokens(pt or "", "pt"), content_tokens(en or "", "en")
+    mtt, bkt = content_tokens(pt2en or "", "en"), content_tokens(en2pt or "", "pt")
     pt_all = {t.fold for t in tokens(pt)} | {t.fold for t in ptt}
     en_all = {t.fold for t in tokens(en)} | {t.fold for t in ent}
-    v_pt2en, v_en2pt = _vocab(pt2en, "en"), _vocab(en2pt, "pt")
-    d = _Dict(dictionary if "dict" in sources else None,
-              [t.fold for t in ptt if not t.fold.isdigit()],
-              [t.fold for t in ent if not t.fold.isdigit()])
+    v_pt2en, v_en2pt = {t.fold for t in mtt}, {t.fold for t in bkt}
+    L_pt, L_en = _lemmas(dictionary, ptt, "pt"), _lemmas(dictionary, ent, "en")
+    L_mt, L_bk = _lemmas(dictionary, mtt, "en"), _lemmas(dictionary, bkt, "pt")
+    use_dict = dictionary is not None and "dict" in sources
+    def tr(ts, src, tgt):
+        return (_by_fold(dictionary.translations(_surface(ts), src, tgt), ts, tgt)
+                if use_dict else {})
+    T_pt, T_en, T_bk = tr(ptt, "pt", "en"), tr(ent, "en", "pt"), tr(bkt, "pt", "en")
 
-    def flags(tok: Token, lang: str, other_all: set[str], other_content, mt: set[str]):
-        by = set()
-        if "copy" in sources and (tok.fold in other_all
-                                  or any(cognate(tok.fold, o.fold) for o in other_content)):
+    def lem(t, table):
+        return table.get(t.fold, frozenset({t.fold}))
+
+    pt_lemmas = Counter(x for t in ptt for x in lem(t, L_pt))
+    en_lemmas = Counter(x for t in ent for x in lem(t, L_en))
+    suggested_en = Counter(x for t in mtt for x in lem(t, L_mt))
+    mt_lemmas = Counter(suggested_en)
+    suggested_pt = Counter(x for t in bkt for x in lem(t, L_bk))
+    for tr in T_pt.values():
+        suggested_en.update(tr)
+    for tr in T_en.values():
+        suggested_pt.update(tr)
+    dict_en = set().union(*T_pt.values()) if T_pt else set()      # English from pt words
+    dict_pt = set().union(*T_en.values()) if T_en else set()
+    syn_en = _expand(set(suggested_en), thesaurus) if "syn" in sources else set()
+    en_syn_lemmas = _expand(set(en_lemmas), thesaurus) if "syn" in sources else set()
+
+    def en_word(t: Token) -> Word:
+        by, mine = set(), lem(t, L_en)
+        if "copy" in sources and (t.fold in pt_all or any(cognate(t.fold, o.fold) for o in ptt)):
             by.add("copy")
-        if "mt" in sources and mt and _inflected(tok.fold, mt):
+        if "mt" in sources and v_pt2en and _inflected(t.fold, v_pt2en):
             by.add("mt")
-        if not tok.fold.isdigit() and d.supports(tok.fold, lang):
+        if use_dict and not t.fold.isdigit() and (
+                mine & dict_en or T_en.get(t.fold, frozenset()) & set(pt_lemmas)):
             by.add("dict")
-        return Word(tok, frozenset(by))
+        if thesaurus is not None and not by and mine & syn_en:
+            by.add("syn")
+        return Word(t, frozenset(by), mine)
 
-    return Support(tuple(flags(t, "pt", en_all, ent, v_en2pt) for t in ptt),
-                   tuple(flags(t, "en", pt_all, ptt, v_pt2en) for t in ent))
+    def pt_word(t: Token) -> Word:
+        by, mine = set(), lem(t, L_pt)
+        if "copy" in sources and (t.fold in en_all or any(cognate(t.fold, o.fold) for o in ent)):
+            by.add("copy")
+        if "mt" in sources and v_en2pt and _inflected(t.fold, v_en2pt):
+            by.add("mt")
+        own = T_pt.get(t.fold, frozenset())
+        if use_dict and not t.fold.isdigit() and (mine & dict_pt or own & set(en_lemmas)):
+            by.add("dict")
+        if thesaurus is not None and not by and _expand(own, thesaurus) & en_syn_lemmas:
+            by.add("syn")
+        return Word(t, frozenset(by), mine)
+
+    return Support(tuple(pt_word(t) for t in ptt), tuple(en_word(t) for t in ent),
+                   pt_lemmas, en_lemmas, suggested_en, suggested_pt, dict(T_pt), mt_lemmas,
+                   Counter(x for tr in T_bk.values() for x in tr),
+                   Counter(t.fold for t in tokens(pt2en or "")),
+                   Counter(t.fold for t in tokens(en or "")))

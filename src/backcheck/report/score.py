@@ -2,10 +2,11 @@
 
 Severity policy (applied to every issue after the checks, then the user's
 `severity = {type = "..."}` overrides from the configuration win):
-- critical: untranslated text (a check may rate a short left-over clause major);
-  polarity flips the back-translation confirms (the negation check decides: it rates an
-  unconfirmed flip major); any number, name or polarity error in the headline (the one
-  line every reader sees).
+- critical: only when independent evidence agrees: untranslated text the checks confirm;
+  polarity flips the back-translation confirms and the calibrated score puts above every
+  faithful pair (the negation check decides); a number, name or polarity error in the
+  headline (the one line every reader sees) whose check marked it `confirmed` in its
+  evidence. An unconfirmed headline error stays as the check rated it.
 - major: number, entity, omission, addition and mistranslation issues in the body,
   standfirst or caption, and CMS junk visible to readers (artifact).
 - minor: small slips the checks rate minor (a moved sentence, a terminology variant).
@@ -36,7 +37,7 @@ def policy(issue: Issue) -> str:
     if sev == "info":
         return sev
     in_headline = any(loc is not None and loc.field == "headline" for loc in (issue.pt, issue.en))
-    if in_headline and issue.type in HEADLINE_CRITICAL:
+    if in_headline and issue.type in HEADLINE_CRITICAL and issue.evidence.get("confirmed"):
         return "critical"
     return sev
 
