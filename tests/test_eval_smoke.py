@@ -25,7 +25,8 @@ def test_eval_writes_one_report_per_article_and_prints_the_scores(tmp_path):
     out = tmp_path / "reports"
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "eval.py"),
                         "--corpus", str(corpus), "--scorer", str(scorer), "--out", str(out),
-                        "--cache-dir", str(tmp_path / "cache"), "--no-align"],
+                        "--cache-dir", str(tmp_path / "cache"), "--no-align",
+                        "--ntrex", ""],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["t-001-a.json", "t-001.json"]
