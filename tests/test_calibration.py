@@ -120,3 +120,21 @@ def test_checks_observe_their_scores_for_calibration():
     for check in checks.modules():
         scores = {f.metadata["score"] for f in calibration.calibrated_fields(check.Params)}
         assert set(obs.get(check.NAME, {})) <= scores, check.NAME
+
+
+def test_reports_name_the_shipped_apertium_calibration():
+    """The shipped file is the one Apertium reports run with; it parses and covers checks
+    that exist; an engine with none shipped runs with the defaults, and says so."""
+    from backcheck import checks
+    shipped = calibration.shipped("apertium")
+    assert shipped is not None and shipped.engine == "apertium" and shipped.units > 1000
+    names = {m.NAME for m in checks.modules()}
+    assert set(shipped.values) <= names
+    assert "corpus:defaults" in calibration.load(None, engine="none").signature()
+    from conftest import need_apertium
+    need_apertium()
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(EXAMPLES / "article.json"),
+                        "--engine", "apertium", "--format", "json", "--no-cache"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode in (0, 1), r.stderr
+    assert json.loads(r.stdout)["stats"]["calibration"] == shipped.signature()
