@@ -182,7 +182,8 @@ def test_an_article_that_kills_workers_is_an_input_error(tmp_path):
     rows = {r["name"]: r for r in summary(tmp_path / "out")["reports"]}
     assert len(rows) == 6
     assert rows["zz"]["verdict"] == "error"
-    assert "workers died 2 times while checking this article" in rows["zz"]["error"]
+    # allowed_failures 1: two deaths a round, three rounds alone before it is given up
+    assert "workers died 6 times while checking this article" in rows["zz"]["error"]
     assert all(rows[f"art-{i:02d}"]["verdict"] == "pass" for i in range(5))
 
 

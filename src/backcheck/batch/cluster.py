@@ -6,8 +6,8 @@ worker (also to one that joins or is restarted later) and each worker thread loa
 engine once; the scheduler retries the chunk of a worker that died on another worker, and
 after `distributed.scheduler.allowed-failures` deaths gives up with KilledWorker. Only then
 does the executor step in: a chunk of several articles is sent again article by article, so
-that the article that kills workers is found and reported as an input error while the others
-are checked. The client reads the inputs (the workers need no shared filesystem) and keeps
+that the article that kills workers is found and reported as an input error (after ROUNDS
+rounds alone) while the others are checked. The client reads the inputs (the workers need no shared filesystem) and keeps
 a bounded number of chunks in flight, so it holds only their texts whatever the batch's size.
 
 Entry point: `DaskExecutor(scheduler=None, workers=1, client=None)`.
@@ -32,6 +32,10 @@ from backcheck.errors import InputError
 WAIT_FOR_WORKERS_S = 300
 
 
+# the scheduler's KilledWorker rounds an article alone may cause before it is an input error
+ROUNDS = 3
+
+
 class DaskExecutor(Executor):
     """Checks chunks on a Dask cluster: the scheduler at `scheduler` (tcp://HOST:8786), or
     an existing `client`, or else a LocalCluster of `workers` processes on this machine
@@ -47,6 +51,7 @@ class DaskExecutor(Executor):
         plugin = EnginePlugin(task, own=self.scheduler is None and self.client is None,
                               workers=min(self.workers, len(jobs)))
         pending: dict = {}
+        rounds: dict = {}                  # KilledWorker rounds per single article
         try:
             client.register_plugin(plugin, name=plugin.name)
             threads = sum(client.nthreads().values()) or 1
@@ -73,8 +78,16 @@ class DaskExecutor(Executor):
                         for j in c:
                             send([j])
                         continue
+                    # an article queued on a worker that another article killed counts
+                    # the death too: only one that is on every dying worker, round after
+                    # round, is given up
+                    rounds[c[0].name] = rounds.get(c[0].name, 0) + 1
+                    if rounds[c[0].name] < ROUNDS:
+                        send(c)
+                        continue
+                    deaths = ROUNDS * (e.allowed_failures + 1)
                     outcomes = [Outcome.error(c[0], f"{c[0].source}: workers died "
-                                                    f"{e.allowed_failures + 1} times while "
+                                                    f"{deaths} times while "
                                                     "checking this article; not retried")]
                 finally:
                     fut.release()
