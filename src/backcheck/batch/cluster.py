@@ -7,8 +7,9 @@ engine once; the scheduler retries the chunk of a worker that died on another wo
 after `distributed.scheduler.allowed-failures` deaths gives up with KilledWorker. Only then
 does the executor step in: a chunk of several articles is sent again article by article, so
 that the article that kills workers is found and reported as an input error (after ROUNDS
-rounds alone) while the others are checked. The client reads the inputs (the workers need no shared filesystem) and keeps
-a bounded number of chunks in flight, so it holds only their texts whatever the batch's size.
+rounds alone) while the others are checked. The client reads the inputs (the workers need
+no shared filesystem) and keeps a bounded number of chunks in flight, so it holds only
+their texts whatever the batch's size.
 
 Entry point: `DaskExecutor(scheduler=None, workers=1, client=None)`.
 """
