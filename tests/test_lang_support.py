@@ -55,3 +55,40 @@ def test_a_substituted_word_is_unsupported_on_both_sides():
                 en2pt="O exército prendeu o suspeito.", dictionary=FakeDictionary())
     assert [w.text for w in s.unsupported("en")] == ["army"]
     assert [w.text for w in s.unsupported("pt")] == ["polícia"]
+
+
+def test_names_the_languages_write_differently_support_each_other():
+    """The gazetteer's names: a Brazilian state's abbreviation and its English name, a
+    city's Portuguese and English names; a different name is not supported."""
+    s = support("Os fundadores no escritório da empresa em Piracicaba (SP)",
+                "The founders at the company's office in Piracicaba, São Paulo state")
+    by = {w.text: w.by for w in s.en}
+    assert by["São"] == by["Paulo"] == {"name"} and not by["state"]
+    s = support("A delegação chegou a Pequim.", "The delegation arrived in Beijing.")
+    assert "name" in {w.text: w.by for w in s.en}["Beijing"]
+    assert "name" in {w.text: w.by for w in s.pt}["Pequim"]
+    s = support("A delegação chegou a Pequim.", "The delegation arrived in Tokyo.")
+    assert not {w.text: w.by for w in s.en}["Tokyo"]
+    assert not support("A delegação chegou a Pequim.", "The delegation arrived in Beijing.",
+                       sources=("copy",)).en[-1].by
+
+
+def test_a_state_named_in_full_is_no_addition_through_the_cli(tmp_path):
+    """Brazilian papers write 'Cidade (UF)', English 'City, State state': not an addition."""
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "pt.txt").write_text(
+        "Os fundadores da Safrix, Bruno Kato e Marina Dallagnol, trabalham no escritório "
+        "da empresa em Piracicaba (SP).\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Safrix founders Bruno Kato and Marina Dallagnol work at the company's office in "
+        "Piracicaba, São Paulo state.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "pt.txt"),
+                        "--en", str(tmp_path / "en.txt"), "--engine", "apertium", "--format",
+                        "json", "--no-cache"], capture_output=True, text=True, timeout=300)
+    import json
+    rep = json.loads(r.stdout)
+    assert not [i for i in rep["issues"] if i["type"] == "addition"], rep["issues"]

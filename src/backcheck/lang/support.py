@@ -14,7 +14,10 @@ Sources of support, each measured on its own on the NTREX development pairs
   as lemmas (Apertium's bilingual dictionaries through `lang.dictionary`: every
   translation of every reading, not only the one the engine picked);
 - `syn`: an English synonym (WordNet, `lang.thesaurus`) of what the Portuguese says is
-  there: "boats" for a Portuguese word the dictionary renders "ship" is supported.
+  there: "boats" for a Portuguese word the dictionary renders "ship" is supported;
+- `name`: a name the two languages write differently, found by `lang.names` on both
+  sides as one entry of its gazetteer (SP / São Paulo, Pequim / Beijing, Itamaraty /
+  Foreign Ministry): every word of both forms is supported.
 A word with no source is unsupported: the other side does not say it, as far as the
 evidence goes. Checks turn these flags into scores (omission, addition, mistranslation,
 negation) and calibrate them on real text.
@@ -31,9 +34,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from backcheck.lang import names
 from backcheck.lang.words import Token, cognate, content_tokens, same_word, stopwords, tokens
 
-SOURCES = ("copy", "mt", "dict", "syn")
+SOURCES = ("copy", "mt", "dict", "syn", "name")
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,21 @@ def _expand(lemmas, thesaurus) -> set[str]:
     return out
 
 
+def _named(pt: str, en: str) -> tuple[set[int], set[int]]:
+    """Where (character offsets) each side has a gazetteer name that the other side
+    accounts for as the same entry, or as its seat (a metonym)."""
+    gaz = names.gazetteer()
+    first = gaz.first_words()
+    if not (first & {t.fold for t in tokens(pt)} and first & {t.fold for t in tokens(en)}):
+        return set(), set()     # no known name on a side: no mentions to build
+    mp, me = names.mentions(pt, "pt", gaz=gaz), names.mentions(en, "en", gaz=gaz)
+
+    def found(m, other):
+        return {m.toks[k].start for k in m.group_of
+                if names.accounted(m, k, other) in ("known", "metonym")}
+    return found(mp, me), found(me, mp)
+
+
 def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None,
             dictionary=None, thesaurus=None, sources=SOURCES) -> Support:
     """Which content words of `pt` and `en` the other side supports, and how.
@@ -156,8 +175,12 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
     syn_en = _expand(set(suggested_en), thesaurus) if "syn" in sources else set()
     en_syn_lemmas = _expand(set(en_lemmas), thesaurus) if "syn" in sources else set()
 
+    named_pt, named_en = _named(pt or "", en or "") if "name" in sources else (set(), set())
+
     def en_word(t: Token) -> Word:
         by, mine = set(), lem(t, L_en)
+        if t.start in named_en:
+            by.add("name")
         if "copy" in sources and (t.fold in pt_all or any(cognate(t.fold, o.fold) for o in ptt)):
             by.add("copy")
         if "mt" in sources and v_pt2en and _inflected(t.fold, v_pt2en):
@@ -171,6 +194,8 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
 
     def pt_word(t: Token) -> Word:
         by, mine = set(), lem(t, L_pt)
+        if t.start in named_pt:
+            by.add("name")
         if "copy" in sources and (t.fold in en_all or any(cognate(t.fold, o.fold) for o in ent)):
             by.add("copy")
         if "mt" in sources and v_en2pt and _inflected(t.fold, v_en2pt):
