@@ -146,16 +146,6 @@ def _boilerplate() -> re.Pattern:
     return re.compile(rf"^(?:{phrases})\b(?:\s*[:.!]|\s*$|(?=.{{0,60}}:))", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _repeatable() -> frozenset[str]:
-    return lexicon.words("repeatable", folded=True)
-
-
-@lru_cache(maxsize=1)
-def _particles() -> frozenset[str]:
-    return lexicon.words("particles.en", folded=True)
-
-
 STRAY = re.compile(r"[”\"][.!?]\s+([a-zà-ÿ][\w’'-]*(?:[\s,]+[\w’'-]+){0,5}[.!?]?[”\"]?)\s*$")
 
 
@@ -241,13 +231,14 @@ def _repeats(text: str, p: Params) -> list[Finding]:
             names = all(w[0].isupper() and not (w.isupper() and len(w) > 1) for w in words)
             if names or all(w.isdigit() for w in words):
                 n = 0                      # names (Bora Bora), scores and lists of numbers
-            elif n == 1 and (fold(low[i]) in _repeatable()
+            elif n == 1 and (fold(low[i]) in lexicon.words("repeatable", folded=True)
                              or len(low[i]) == 1 and words[0] != words[1]):
                 n = 0                      # "very very", "de A a Z", "vitamina E e zinco"
         if n:
             s, e = toks[i][0], toks[i + 2 * n - 1][1]
             kind = "duplicated" if n > 1 else (
-                "doubled-particle" if fold(low[i]) in _particles() else "doubled-word")
+                "doubled-particle" if fold(low[i]) in lexicon.words("particles.en", folded=True)
+                else "doubled-word")
             out.append(Finding(s, e, kind, text[toks[i][0]:toks[i + n - 1][1]], n))
             i += 2 * n
         else:

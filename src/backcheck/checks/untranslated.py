@@ -72,23 +72,14 @@ class Params:
 PUNCT = re.compile(r"[;:()\[\]“”\"«»—–]|[,.!?](?=\s|$)")
 
 
-@lru_cache(maxsize=1)
-def _connectors() -> frozenset[str]:
-    return lexicon.words("connectors.pt", folded=True)
-
-
-@lru_cache(maxsize=1)
-def _loanwords() -> frozenset[str]:
-    return lexicon.words("loanwords.en", folded=True)
-
-
 class Keep:
     """What is never Portuguese evidence: built-in loanwords and the user's keep list
     (single words, or phrases kept as a whole: "Praça da Sé" keeps "da" only there)."""
 
     def __init__(self, config):
         entries = lexicon.user(config).keep
-        self.words = _loanwords() | {e for e in entries if " " not in e}
+        self.words = (lexicon.words("loanwords.en", folded=True)
+                      | {e for e in entries if " " not in e})
         self.phrases = [tuple(e.split()) for e in entries if " " in e]
 
     def mark(self, toks: list[Token]) -> set[int]:
@@ -134,7 +125,7 @@ def _runs(ew: list[Token], pt_ngrams: str, min_len: int) -> list[list[Token]]:
 
 
 def _is_name_run(run: list[Token], kept: set[int], en_toks: dict[int, int]) -> bool:
-    content = [t for t in run if t.fold not in _connectors()]
+    content = [t for t in run if t.fold not in lexicon.words("connectors.pt", folded=True)]
     return bool(content) and all(t.text[0].isupper() or t.text[0].isdigit()
                                  or en_toks.get(t.start) in kept for t in content)
 
@@ -240,7 +231,7 @@ def _untranslated_name(run: list[Token], en: str, pt2en: str | None,
     two of them that are not kept (so they are common nouns, not a person's names)."""
     if pt2en is None or _quoted_or_glossed(run, en):
         return False
-    content = [t for t in run if t.fold not in _connectors()]
+    content = [t for t in run if t.fold not in lexicon.words("connectors.pt", folded=True)]
     if len(content) < 3 or len(content) == len(run):
         return False
     mt = {t.fold for t in tokens(pt2en)}

@@ -177,14 +177,18 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
 
     named_pt, named_en = _named(pt or "", en or "") if "name" in sources else (set(), set())
 
-    def en_word(t: Token) -> Word:
-        by, mine = set(), lem(t, L_en)
-        if t.start in named_en:
-            by.add("name")
-        if "copy" in sources and (t.fold in pt_all or any(cognate(t.fold, o.fold) for o in ptt)):
+    def direct(t: Token, named: set, other_all: set, other: list, mt: set) -> set[str]:
+        """The sources that need no dictionary: a name, the word itself, the engine's."""
+        by = {"name"} if t.start in named else set()
+        if "copy" in sources and (t.fold in other_all or any(cognate(t.fold, o.fold)
+                                                             for o in other)):
             by.add("copy")
-        if "mt" in sources and v_pt2en and _inflected(t.fold, v_pt2en):
+        if "mt" in sources and mt and _inflected(t.fold, mt):
             by.add("mt")
+        return by
+
+    def en_word(t: Token) -> Word:
+        by, mine = direct(t, named_en, pt_all, ptt, v_pt2en), lem(t, L_en)
         if use_dict and not t.fold.isdigit() and (
                 mine & dict_en or T_en.get(t.fold, frozenset()) & set(pt_lemmas)):
             by.add("dict")
@@ -193,13 +197,7 @@ def support(pt: str, en: str, pt2en: str | None = None, en2pt: str | None = None
         return Word(t, frozenset(by), mine)
 
     def pt_word(t: Token) -> Word:
-        by, mine = set(), lem(t, L_pt)
-        if t.start in named_pt:
-            by.add("name")
-        if "copy" in sources and (t.fold in en_all or any(cognate(t.fold, o.fold) for o in ent)):
-            by.add("copy")
-        if "mt" in sources and v_en2pt and _inflected(t.fold, v_en2pt):
-            by.add("mt")
+        by, mine = direct(t, named_pt, en_all, ent, v_en2pt), lem(t, L_pt)
         own = T_pt.get(t.fold, frozenset())
         if use_dict and not t.fold.isdigit() and (mine & dict_pt or own & set(en_lemmas)):
             by.add("dict")
