@@ -92,6 +92,11 @@ def test_polarity_counts_negations_with_concord():
     # clause boundaries do not matter: "não ... : não" = "couldn't ... not"
     assert polarity("Eu não podia dizer a ele: você não vai estar lá.", "pt")[0] == \
         polarity("I couldn't tell him you're not going to be there.", "en")[0] == 2
+    # a negative word opening a coordinated clause negates it anew ("e nunca soube"),
+    # where after the verb it continues the negation ("não vi ninguém", "e nem voltou")
+    assert polarity("Não foi ferido e nunca soube do prémio.", "pt") == (2, 0)
+    assert polarity("Ela não viu ninguém e nem voltou.", "pt") == (1, 2)
+    assert polarity("He was not hurt and never knew of the prize.", "en")[0] == 2
     # "não ... nem a X, nem a Y" is one negation
     assert polarity("O animal não pertence nem a Yuan, nem ao seu primo.", "pt")[0] == 1
     # an answer is not a negated statement; idioms do not negate
@@ -190,3 +195,17 @@ def test_not_until_first_time_and_negative_verbs_are_faithful():
     # a dropped "not" is still a flip
     [i] = run([("O metrô chegará ao bairro em 2027.", "The metro will not reach the district in 2027.")])
     assert i.type == "negation"
+
+
+def test_an_opposite_outside_the_negated_words_does_not_explain_a_flip():
+    """"não aprovou" = "rejected" is no flip, the opposite being what the negation
+    negates; a "first" the dictionary reads in "primeiro ministro" against the English
+    "at last" says nothing about the dropped "não"."""
+    from backcheck.lang import dictionary
+    if not dictionary.available():
+        import pytest
+        pytest.skip("Apertium's dictionaries (apertium-es-pt, apertium-eng-spa) are not installed")
+    assert run([("O Senado não aprovou o projeto.", "The Senate rejected the bill.")]) == []
+    [i] = run([("O primeiro ministro não tem apoio no partido.",
+                "The prime minister has support in the party at last.")])
+    assert i.type == "negation" and "Portuguese is negative" in i.message

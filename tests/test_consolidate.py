@@ -125,3 +125,21 @@ def test_untranslated_outranks_an_addition_on_the_same_sentence():
     out = consolidate(c, [issue(c, "addition", "major", extra=["tarifa"]),
                           issue(c, "untranslated", "critical")])
     assert [(i.type, i.severity) for i in out] == [("untranslated", "critical")]
+
+
+def test_flip_on_a_sentence_with_a_wrong_figure_is_a_second_problem():
+    """A negator added to a sentence whose figure is also wrong: the negation check sees
+    only negators, the number check only figures; neither explains the other."""
+    c = ctx()
+    out = consolidate(c, [issue(c, "negation", "major"), issue(c, "number", "major"),
+                          issue(c, "mistranslation", "major")])
+    assert sorted((i.type, i.severity) for i in out) == [("negation", "major"),
+                                                         ("number", "major")]
+    number = next(i for i in out if i.type == "number")
+    assert number.evidence["also"] == ["mistranslation: mistranslation here"]
+    # a hint of a flip is still absorbed, and a dropped clause still explains the flip
+    out = consolidate(c, [issue(c, "negation", "info"), issue(c, "entity", "major")])
+    assert [i.type for i in out] == ["entity"]
+    out = consolidate(c, [issue(c, "negation", "major"), issue(c, "number", "major"),
+                          issue(c, "omission", "major", missing=["não", "subiu"])])
+    assert [i.type for i in out] == ["omission"]

@@ -8,6 +8,9 @@ One exception: an omission/addition of a sentence or a large part of one (eviden
 "missing" or "extra") outranks the other types but untranslated, and keeps its own
 severity: the figures, names or negators that went missing with it are symptoms.
 Artifacts (CMS junk) are a separate problem and never merge with translation issues.
+A counted polarity flip is not a symptom of a wrong figure or name (nor they of it: the
+negation check looks only at negators): on a sentence with a number or entity issue it is
+reported on its own.
 The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
 a sentence that has a counted issue are absorbed too (their messages stay in evidence).
 
@@ -23,6 +26,8 @@ PRIORITY = {t: i for i, t in enumerate(
     ("number", "entity", "negation", "untranslated", "omission", "addition",
      "mistranslation"))}
 PRIORITY["addition"] = PRIORITY["omission"]
+# issues whose evidence cannot cause one another: never merged into one
+INDEPENDENT_OF = {"negation": ("number", "entity")}
 
 
 class _Index:
@@ -125,6 +130,11 @@ def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
     for members in sorted(groups.values()):
         ranked = sorted(members, key=lambda k: _rank(issues[k]))
         keep = issues[ranked[0]]
+        if keep.type in INDEPENDENT_OF["negation"]:
+            flips = [k for k in ranked[1:] if issues[k].type == "negation"
+                     and issues[k].severity != "info"]
+            out.extend(issues[k] for k in flips)
+            ranked = [k for k in ranked if k not in flips]
         others = [issues[k] for k in ranked[1:]]
         counted = [o for o in others if o.severity != "info"]
         worst = max([keep.severity] + [o.severity for o in counted],

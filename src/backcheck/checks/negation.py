@@ -6,8 +6,9 @@ Evidence, per aligned pair (bead):
    candidate ("não pertence nem a X, nem a Y" = "did not belong to X or Y" is none).
 2. The machine translations: if the translation of either side has the other side's
    polarity, the wording differs but the meaning does not (no candidate).
-3. An opposite on the positive side of what the negative side says: "não aprovou" =
-   "rejected", "não subiu" = "fell" (lang.thesaurus.opposite over lemmas): no candidate.
+3. An opposite on the positive side of the words the negative side negates: "não
+   aprovou" = "rejected", "não subiu" = "fell" (lang.thesaurus.opposite over lemmas): no
+   candidate.
 4. Literalness: a negator added to or dropped from an otherwise faithful sentence leaves
    everything around it supported word for word, while translators who turn a negative
    into a positive reword the clause ("não estava inspirado" = "short of inspiration").
@@ -69,11 +70,18 @@ def _unsupported_in_negated_clauses(text: str, words, lang: str) -> int:
     return n
 
 
-def _opposed(sup) -> bool:
-    """The English says the opposite of something the Portuguese suggests (or the
-    reverse): a negated antonym, no flip."""
-    en, sug = set(sup.en_lemmas), set(sup.suggested_en)
-    return any(thesaurus.opposite(a, b) for a in en - sug for b in sug - en)
+def _opposed(sup, pt: str, en: str, pt_negative: bool) -> bool:
+    """The positive side says the opposite of a word under the negative side's negator:
+    "não aprovou" = "rejected", "did not rise" = "caiu". Only the negated words count: an
+    opposite elsewhere in the sentence ("the last straw" for a "primeiro ministro" that the
+    dictionary also renders "first") says nothing about the negation."""
+    en_l, sug = set(sup.en_lemmas), set(sup.suggested_en)
+    if pt_negative:
+        negated = {x for w in sup.pt if pol.negated(pt, [w.text], "pt")
+                   for x in sup.pt_translations.get(w.fold, ())}
+        return any(thesaurus.opposite(a, b) for a in en_l - sug for b in negated - en_l)
+    negated = {x for w in sup.en if pol.negated(en, [w.text], "en") for x in w.lemmas}
+    return any(thesaurus.opposite(a, b) for a in negated - sug for b in sug - en_l)
 
 
 def score(pt: str, en: str, sup, sp: int, se: int) -> float:
@@ -107,7 +115,7 @@ def check(ctx) -> list:
                 continue
             confirmed = True
         sup = ctx.support(bead)
-        if _opposed(sup):
+        if _opposed(sup, pt, en, sp > se):
             continue
         s = round(score(pt, en, sup, sp, se), 3)
         ctx.observe(NAME, "flip", s)

@@ -78,6 +78,7 @@ def implicit_negative(word: str) -> bool:
 CONCORD = {"pt": {"nada", "nenhum", "nenhuma", "nenhuns", "nenhumas", "ninguém", "nunca",
                   "jamais", "nem", "tampouco"},
            "en": {"nor", "neither", "either", "any"}}
+CONJUNCTIONS = {"and", "or", "but", "e", "ou", "mas"}
 FILLERS = {"uh", "um", "er", "oh", "ah", "well", "so", "hum", "é", "e", "mas", "but", "and"}
 
 
@@ -116,9 +117,13 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                       and participle.match(words[i + 1])
                       and (i == 0 or words[i - 1] not in aux)):
                     weak += 1
-                elif negated and (w in CONCORD[lang] or (w in ("not", "não") and i > 0
-                                                         and words[i - 1] in ("and", "or", "e", "ou"))):
-                    weak += 1   # the same negation continued ("não ... nem", "not X and not Y")
+                elif negated and (w in CONCORD[lang] or w in ("not", "não")) and (
+                        (w in CONCORD[lang]) != (i > 0 and words[i - 1] in CONJUNCTIONS)
+                        or w in ("nem", "nor")):
+                    # the same negation continued ("não ... nem", "não vi ninguém", "not X
+                    # and not Y"); a negative word that opens a coordinated clause ("não
+                    # foi morto e nunca soube") negates that clause anew
+                    weak += 1
                 elif w in ("nem", "nor") and not negated and prev_negated:
                     continue    # "não pertence nem a X, nem a Y"
                 else:
