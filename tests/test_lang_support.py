@@ -92,3 +92,34 @@ def test_a_state_named_in_full_is_no_addition_through_the_cli(tmp_path):
     import json
     rep = json.loads(r.stdout)
     assert not [i for i in rep["issues"] if i["type"] == "addition"], rep["issues"]
+
+
+def test_a_state_capital_named_by_its_state_is_supported():
+    """"a capital gaúcha" is Porto Alegre (data/metonyms.tsv: a state and its capital);
+    another capital is not."""
+    s = support("Choveu muito no centro da capital gaúcha.", "Heavy rain fell in downtown Porto Alegre.")
+    by = {w.text: w.by for w in s.en}
+    assert by["Porto"] == by["Alegre"] == {"name"}
+    assert "name" in {w.text: w.by for w in s.pt}["gaúcha"]
+    s = support("Choveu muito no centro da capital gaúcha.", "Heavy rain fell in downtown Curitiba.")
+    assert not {w.text: w.by for w in s.en}["Curitiba"]
+
+
+def test_the_demo_article_has_no_false_addition_through_the_cli():
+    """The bundled example's caption says "no centro da capital mineira" for "in downtown
+    Belo Horizonte": the capital of Minas Gerais, not an addition."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import need_apertium
+    need_apertium()
+    example = Path(__file__).resolve().parents[1] / "examples" / "article.json"
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(example), "--engine",
+                        "apertium", "--format", "json", "--no-cache"],
+                       capture_output=True, text=True, timeout=300)
+    rep = json.loads(r.stdout)
+    assert r.returncode == 1 and rep["issues"], r.stderr     # its planted errors are found
+    assert not [i for i in rep["issues"] if i["type"] == "addition"
+                and (i["en"] or i["pt"])["field"] == "caption"], rep["issues"]
