@@ -143,3 +143,15 @@ def test_flip_on_a_sentence_with_a_wrong_figure_is_a_second_problem():
     out = consolidate(c, [issue(c, "negation", "major"), issue(c, "number", "major"),
                           issue(c, "omission", "major", missing=["não", "subiu"])])
     assert [i.type for i in out] == ["omission"]
+
+
+def test_a_name_swapped_outside_an_added_clause_is_a_second_problem():
+    c = ctx()
+    added = issue(c, "addition", "major", extra=["received", "loud", "boos"])
+    swap = issue(c, "entity", "major", pt_items=["Feinstein"], en_items=["Kelly"])
+    assert sorted(i.type for i in consolidate(c, [added, swap])) == ["addition", "entity"]
+    # the figure that went with a dropped clause is its symptom
+    c = ctx()
+    dropped = issue(c, "omission", "major", missing=["virão", "60%", "financiamento"])
+    figure = issue(c, "number", "major", pt_items=["60%"], en_items=[])
+    assert [i.type for i in consolidate(c, [dropped, figure])] == ["omission"]

@@ -10,7 +10,8 @@ severity: the figures, names or negators that went missing with it are symptoms.
 Artifacts (CMS junk) are a separate problem and never merge with translation issues.
 A counted polarity flip is not a symptom of a wrong figure or name (nor they of it: the
 negation check looks only at negators): on a sentence with a number or entity issue it is
-reported on its own.
+reported on its own. Nor is a figure or name whose words are not in the clause an
+omission/addition names as missing or extra: a second problem, reported on its own.
 The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
 a sentence that has a counted issue are absorbed too (their messages stay in evidence).
 
@@ -20,6 +21,7 @@ side's Loc is filled from the bead, so an issue names both sides' text where a b
 """
 from __future__ import annotations
 
+from backcheck.lang.words import tokens
 from backcheck.report.model import SEVERITY_RANK, Issue, Loc
 
 PRIORITY = {t: i for i, t in enumerate(
@@ -90,6 +92,29 @@ def _explains(issue: Issue) -> bool:
                                                          or "extra" in issue.evidence)
 
 
+def _words(items) -> set[str]:
+    return {t.fold for x in items or () for t in tokens(str(x))}
+
+
+def _apart(keep: Issue, other: Issue) -> bool:
+    """Is `other` a second problem on the sentence `keep` is reported for? A counted flip
+    beside a wrong figure or name; a counted figure or name beside a dropped or added
+    clause that does not hold its words (the clause went missing, the name was swapped
+    elsewhere in the sentence)."""
+    if other.severity == "info":
+        return False
+    if _explains(keep):
+        # (negators are function words, never among the missing or extra content words:
+        # a flip beside a dropped clause stays its symptom)
+        if other.type not in ("number", "entity"):
+            return False
+        side = "pt_items" if keep.type == "omission" else "en_items"
+        gap = _words(keep.evidence.get("missing") or keep.evidence.get("extra"))
+        mine = _words(other.evidence.get(side))
+        return bool(mine) and not mine & gap
+    return other.type == "negation" and keep.type in INDEPENDENT_OF["negation"]
+
+
 def _rank(issue: Issue) -> tuple:
     counted = issue.severity != "info"
     prio = PRIORITY.get(issue.type, len(PRIORITY))
@@ -130,11 +155,9 @@ def consolidate(ctx, issues: list[Issue]) -> list[Issue]:
     for members in sorted(groups.values()):
         ranked = sorted(members, key=lambda k: _rank(issues[k]))
         keep = issues[ranked[0]]
-        if keep.type in INDEPENDENT_OF["negation"]:
-            flips = [k for k in ranked[1:] if issues[k].type == "negation"
-                     and issues[k].severity != "info"]
-            out.extend(issues[k] for k in flips)
-            ranked = [k for k in ranked if k not in flips]
+        apart = [k for k in ranked[1:] if _apart(keep, issues[k])]
+        out.extend(issues[k] for k in apart)
+        ranked = [k for k in ranked if k not in apart]
         others = [issues[k] for k in ranked[1:]]
         counted = [o for o in others if o.severity != "info"]
         worst = max([keep.severity] + [o.severity for o in counted],
