@@ -63,10 +63,10 @@ def test_info_names_engine_model_and_revision(marian, tiny_model):
 
 
 def test_target_token_added_only_where_the_vocabulary_has_it(marian):
-    en_pt = marian._load("en", "pt")[2]
-    pt_en = marian._load("pt", "en")[2]
+    en_pt = marian.loaded("en", "pt")[2]
+    pt_en = marian.loaded("pt", "en")[2]
     assert en_pt.prefix == ">>por<<" and pt_en.prefix == ""
-    tok = marian._load("en", "pt")[0]
+    tok = marian.loaded("en", "pt")[0]
     ids = tok(en_pt.source("Teachers went on strike.")).input_ids
     assert tok.convert_ids_to_tokens(ids)[0] == ">>por<<"
     assert tok.convert_ids_to_tokens(tok(pt_en.source(PT[1])).input_ids)[0] != ">>por<<"
@@ -74,7 +74,7 @@ def test_target_token_added_only_where_the_vocabulary_has_it(marian):
 
 
 def test_long_input_is_split_not_truncated(marian):
-    prep = marian._load("pt", "en")[2]
+    prep = marian.loaded("pt", "en")[2]
     text = long_text(prep)
     assert prep.ntokens(text) >= 2000
     pieces = prep.pieces(text)
@@ -89,7 +89,7 @@ def test_long_input_is_split_not_truncated(marian):
 
 
 def test_a_single_huge_word_is_cut_by_tokens(marian):
-    prep = marian._load("pt", "en")[2]
+    prep = marian.loaded("pt", "en")[2]
     word = "investigação" * 200
     pieces = prep.pieces(word)
     assert len(pieces) > 1 and all(prep.ntokens(p) <= prep.limit for p in pieces)
@@ -101,7 +101,7 @@ def test_ct2_float32_greedy_equals_marian(marian, ct2_f32):
     texts = PT + ["", "Teachers went on strike for better wages."]
     assert ct2_f32.translate(texts, "pt", "en") == marian.translate(texts, "pt", "en")
     assert ct2_f32.translate(EN, "en", "pt") == marian.translate(EN, "en", "pt")
-    prep = marian._load("pt", "en")[2]
+    prep = marian.loaded("pt", "en")[2]
     text = long_text(prep, 600)
     assert ct2_f32.translate([text], "pt", "en") == marian.translate([text], "pt", "en")
 
@@ -182,5 +182,5 @@ def test_scorer_shares_the_translators_model(tiny_model, tmp_path, engine):
     cfg = Config(model=str(tiny_model), engine=engine, cache_dir=str(tmp_path))
     translator = get_translator(cfg)
     sc = get_scorer(cfg, translator)
-    assert sc.model is translator.inner._load("pt", "en").model     # loaded once, not twice
+    assert sc.model is translator.inner.loaded("pt", "en").model     # loaded once, not twice
     assert sc.score([PT[1]], [EN[1]])[0][-1][0] == "</s>"

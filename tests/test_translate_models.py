@@ -72,7 +72,7 @@ def test_downloaded_metadata_names_the_model(tiny_model, tmp_path):
                     "revision": "9f2863d807ecf91a374bdbecb8d01e402e90622e", "prefix": ">>pob<<"}
     from backcheck.translate.marian import MarianTranslator
     m = MarianTranslator(tmp_path)
-    assert m._load("en", "pt")[2].prefix == ">>pob<<"      # the manifest's prefix wins
+    assert m.loaded("en", "pt")[2].prefix == ">>pob<<"      # the manifest's prefix wins
     assert m.info("en", "pt")["model"] == "Helsinki-NLP/opus-mt-tc-big-en-pt"
     assert m.info("pt", "en")["revision"].startswith("local-")
 

@@ -61,7 +61,7 @@ class Ct2Translator(MarianFamily):
         texts = list(texts)
         if not any(t.strip() for t in texts):
             return ["" for _ in texts]
-        tok, translator, prep, _, _, limit = self._load(src, tgt)
+        tok, translator, prep, _, _, limit = self.loaded(src, tgt)
         pieces, owner = plan(prep, texts)
         sources = [self.tokens(tok, prep.source(p)) for p in pieces]
         lengths = [len(s) for s in sources]

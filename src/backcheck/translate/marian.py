@@ -171,7 +171,9 @@ class MarianFamily:
     def _max_positions(self, model) -> int:
         raise NotImplementedError
 
-    def _load(self, src: str, tgt: str) -> Loaded:
+    def loaded(self, src: str, tgt: str) -> Loaded:
+        """The tokenizer, model, input preparation and limits of one direction, loaded on
+        first use and shared (the forced-decoding scorer reuses the engine's model)."""
         direction = f"{src}-{tgt}"
         if direction not in self._loaded:
             d = self._dir(direction)
@@ -222,7 +224,7 @@ class MarianTranslator(MarianFamily):
         texts = list(texts)
         if not any(t.strip() for t in texts):
             return ["" for _ in texts]
-        tok, model, prep, _, _, limit = self._load(src, tgt)
+        tok, model, prep, _, _, limit = self.loaded(src, tgt)
         pieces, owner = plan(prep, texts)
         sources = [prep.source(p) for p in pieces]
         lengths = [prep.ntokens(s) + 1 for s in sources]

@@ -25,7 +25,7 @@ class MarianScorer:
             from backcheck.translate.marian import MarianTranslator
             engine = MarianTranslator(model_dir, allow_pickle=allow_pickle,
                                       directions=(f"{src}-{tgt}",))
-        self.tok, self.model, self.prep, _, _, self.limit = engine._load(src, tgt)
+        self.tok, self.model, self.prep, _, _, self.limit = engine.loaded(src, tgt)
 
     def score(self, src_texts: list[str], tgt_texts: list[str]) -> list[list[tuple[str, float]]]:
         import torch
@@ -58,7 +58,7 @@ class Ct2Scorer:
             from backcheck.translate.ct2 import Ct2Translator
             engine = Ct2Translator(model_dir, compute_type=compute_type,
                                    directions=(f"{src}-{tgt}",))
-        self.tok, self.model, self.prep, _, _, self.limit = engine._load(src, tgt)
+        self.tok, self.model, self.prep, _, _, self.limit = engine.loaded(src, tgt)
 
     def _tokens(self, text: str, eos: bool) -> list[str]:
         toks = self.tok.convert_ids_to_tokens(self.tok(text).input_ids)[:self.limit]
