@@ -138,6 +138,29 @@ def test_word_support_helpers():
     assert fold("Ação") == "acao"
 
 
+
+def test_a_synonym_alone_does_not_end_a_dropped_clause():
+    """WordNet synonyms over every sense are loose ("abandonar" is supported by an
+    English "end"): a word supported only so continues the unsupported run without
+    counting in it; any other support ends it (one such word may sit inside a run)."""
+    from backcheck.lang.support import Word
+    from backcheck.lang.words import Token
+
+    def words(spec):
+        return [Word(Token(t, t.lower(), 10 * k, 10 * k + len(t)), frozenset(by))
+                for k, (t, by) in enumerate(spec)]
+    kept = [("Coreia", {"mt"}), ("procura", {"dict"}), ("fim", {"dict", "mt"}),
+            ("guerra", {"mt"})]
+    dropped = [("Estados", ()), ("Unidos", {"syn"}), ("afirmam", ()), ("Pyongyang", ()),
+               ("primeiro", ()), ("abandonar", {"syn"}), ("armas", ()), ("nucleares", ())]
+    score, run = coverage.gap_score(words(kept + dropped), 0)
+    assert score == 6 and [w.text for w in run][-2:] == ["armas", "nucleares"]
+    # the same words supported by the dictionary end the run: five words (one of them
+    # the supported word a run may hold) in the middle of the sentence, 5 x 0.6
+    firm = [(t, {"dict"} if by else ()) for t, by in dropped]
+    score, run = coverage.gap_score(words(kept + firm), 0)
+    assert score == 3.0 and [w.text for w in run][-1] == "primeiro"
+
 # ---- end to end: real segmenter, Apertium, aligner, all checks, as a user runs it ----
 
 BRIDGE = {

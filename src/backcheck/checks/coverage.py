@@ -280,13 +280,16 @@ def _written(text: str, lang: str) -> list[str]:
 
 def _run(words) -> tuple[list, bool]:
     """The longest run of unsupported content words (one supported word allowed inside
-    it: a name or figure both sides happen to share), and whether it ends the sentence
+    it: a name or figure both sides happen to share; a word only a WordNet synonym
+    supports neither ends nor lengthens it), and whether it ends the sentence
     (within its last two content words: a stray match at the very end does not move a
     dropped clause)."""
     best, cur, spare, at_end = [], [], 1, False
     for i, w in enumerate(words):
         if not w.supported:
             cur.append(w)
+        elif cur and w.by == {"syn"}:
+            continue            # a synonym alone is weak support: it does not end a run
         elif cur and spare and i + 1 < len(words) and not words[i + 1].supported:
             spare -= 1
             cur.append(w)
