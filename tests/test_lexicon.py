@@ -49,3 +49,16 @@ def test_example_keep_file_is_valid():
     cfg = config.load(EXAMPLES / "backcheck.toml")
     assert cfg.keep == str((EXAMPLES / "keep.txt").resolve())
     assert "praca da se" in lexicon.user(cfg).keep
+
+
+def test_portuguese_function_words_match_the_english_ones():
+    """The contractions, possessives and auxiliaries whose English counterparts are
+    function words ("nessas" = "in these", "dela" = "her", "sendo" = "being") carry no
+    evidence of content on either side."""
+    from backcheck.lang.words import content
+    assert content("A pressão é muito grande nessas partidas, disse ela.", "pt") == \
+        ["pressao", "grande", "partidas"]
+    assert content("O meu irmão esteve aqui, sendo apenas um visitante dela.", "pt") == \
+        ["irmao", "visitante"]
+    assert content("My brother was here, being only her visitor.", "en") == \
+        ["brother", "visitor"]
