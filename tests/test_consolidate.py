@@ -155,3 +155,15 @@ def test_a_name_swapped_outside_an_added_clause_is_a_second_problem():
     dropped = issue(c, "omission", "major", missing=["virão", "60%", "financiamento"])
     figure = issue(c, "number", "major", pt_items=["60%"], en_items=[])
     assert [i.type for i in consolidate(c, [dropped, figure])] == ["omission"]
+
+
+def test_a_flip_in_another_clause_than_the_dropped_one_is_a_second_problem():
+    c = ctx()
+    dropped = issue(c, "omission", "major", missing=["pediu", "testemunhas", "investigação"])
+    flip = issue(c, "negation", "major", pt_items=["não"], negated=["ferimentos", "graves"])
+    assert sorted(i.type for i in consolidate(c, [dropped, flip])) == ["negation", "omission"]
+    # the negated clause is the one that went missing: the flip is its symptom
+    c = ctx()
+    dropped = issue(c, "omission", "major", missing=["ferimentos", "graves", "polícia"])
+    flip = issue(c, "negation", "major", pt_items=["não"], negated=["ferimentos", "graves"])
+    assert [i.type for i in consolidate(c, [dropped, flip])] == ["omission"]

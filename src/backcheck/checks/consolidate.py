@@ -10,8 +10,9 @@ severity: the figures, names or negators that went missing with it are symptoms.
 Artifacts (CMS junk) are a separate problem and never merge with translation issues.
 A counted polarity flip is not a symptom of a wrong figure or name (nor they of it: the
 negation check looks only at negators): on a sentence with a number or entity issue it is
-reported on its own. Nor is a figure or name whose words are not in the clause an
-omission/addition names as missing or extra: a second problem, reported on its own.
+reported on its own. Nor is a figure, a name or a negated clause whose words are not in
+the clause an omission/addition names as missing or extra: a second problem, reported on
+its own.
 The kept issue takes the worst severity of the counted issues it absorbs; `info` hints on
 a sentence that has a counted issue are absorbed too (their messages stay in evidence).
 
@@ -98,19 +99,20 @@ def _words(items) -> set[str]:
 
 def _apart(keep: Issue, other: Issue) -> bool:
     """Is `other` a second problem on the sentence `keep` is reported for? A counted flip
-    beside a wrong figure or name; a counted figure or name beside a dropped or added
-    clause that does not hold its words (the clause went missing, the name was swapped
-    elsewhere in the sentence)."""
+    beside a wrong figure or name; a counted figure, name or flip beside a dropped or
+    added clause that does not hold its words (the clause went missing, the negator was
+    dropped from another clause of the sentence)."""
     if other.severity == "info":
         return False
     if _explains(keep):
-        # (negators are function words, never among the missing or extra content words:
-        # a flip beside a dropped clause stays its symptom)
-        if other.type not in ("number", "entity"):
-            return False
-        side = "pt_items" if keep.type == "omission" else "en_items"
         gap = _words(keep.evidence.get("missing") or keep.evidence.get("extra"))
-        mine = _words(other.evidence.get(side))
+        if other.type == "negation":      # the negated clause's words, not the negator
+            mine = _words(other.evidence.get("negated"))
+        elif other.type in ("number", "entity"):
+            side = "pt_items" if keep.type == "omission" else "en_items"
+            mine = _words(other.evidence.get(side))
+        else:
+            return False
         return bool(mine) and not mine & gap
     return other.type == "negation" and keep.type in INDEPENDENT_OF["negation"]
 

@@ -61,6 +61,12 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _negated_words(text: str, words, lang: str) -> list[str]:
+    """The content words (as written) of the clauses of `text` that hold a strong negator."""
+    spans = [(a, b) for a, b in _clause_spans(text) if pol.negators(text[a:b], lang)]
+    return [w.text for w in words if any(a <= w.token.start < b for a, b in spans)]
+
+
 def _unsupported_in_negated_clauses(text: str, words, lang: str) -> int:
     """Unsupported content words in the clauses of `text` that hold a strong negator."""
     forms = set(pol.negators(text, lang))
@@ -134,10 +140,13 @@ def check(ctx) -> list:
         else:
             msg = (f"polarity flipped: the English is negative (\"{', '.join(en_neg)}\") "
                    "but the Portuguese is not")
+        negated = (_negated_words(pt, sup.pt, "pt") if sp > se
+                   else _negated_words(en, sup.en, "en"))
         issues.append(Issue(
             NAME, severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
             f"{msg} ({sp} negated clause(s) in Portuguese, {se} in English)",
-            {"pt_items": pt_neg, "en_items": en_neg, "back_translation": pt2en,
+            {"pt_items": pt_neg, "en_items": en_neg, "negated": negated,
+             "back_translation": pt2en,
              "en2pt": en2pt, "similarity": bead.score, "score": s,
              "confirmed": confirmed}))
     return issues
