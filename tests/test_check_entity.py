@@ -364,3 +364,14 @@ def test_observes_one_swap_score_per_bead_for_calibration():
     entity.check(ctx)
     assert obs["entity"]["swap"] == [1.0]           # only the bead with a name on each side
     assert all(0.0 <= v <= 1.0 for v in obs["entity"]["known_swap"])
+
+
+def test_the_nations_of_the_united_kingdom_are_names_in_both_languages():
+    """"Grã-Bretanha" is Britain, "País de Gales" Wales, "norte-irlandês" Northern Irish;
+    another country in their place is a swap of known names."""
+    pairs = [("A economia da Grã-Bretanha cresceu, disseram deputados do País de Gales.",
+              "Britain's economy grew, Welsh lawmakers said."),
+             ("O governo norte-irlandês reagiu.", "The Northern Irish government responded.")]
+    assert counted(run(pairs)) == []
+    [i] = counted(run([("A economia da Grã-Bretanha cresceu.", "Azerbaijan's economy grew.")]))
+    assert i.evidence["pt_items"] == ["Grã-Bretanha"] and i.evidence["en_items"] == ["Azerbaijan's"]
