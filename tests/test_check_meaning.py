@@ -326,3 +326,22 @@ def test_a_negated_pole_is_not_a_reversal():
     ctx = one("O tribunal aceitou o recurso.", "The court rejected the appeal.",
               "The court accepted the appeal.", "O tribunal rejeitou o recurso.")
     assert len(counted(meaning.check(ctx))) == 1
+
+
+def test_pole_words_the_portuguese_accounts_for_are_no_reversal():
+    """"first start" for "primeira partida" is supported word for word: the "acabando"
+    (ending) elsewhere in the sentence does not make "start" a reversal. A pole word said
+    twice where the Portuguese says it once still is one."""
+    from conftest import need_apertium
+    need_apertium()
+    ctx = one("A espera está quase acabando: ele fará a sua primeira partida pelo clube.",
+              "The wait is nearly over: he will make his first start for the club.",
+              "The wait is almost finishing: he will do his first party by the club.",
+              "A espera é quase em cima: fará seu primeiro início para o clube.")
+    assert counted(meaning.check(ctx)) == []
+    ctx = one("Um trio quer desafiar a visão negativa do gênero com mensagens positivas.",
+              "A trio wants to challenge the negative view of the genre with negative messages.",
+              "A trio wants to defy the negative vision of the gender with positive messages.",
+              "Um trio quer desafiar a vista negativa do género com mensagens negativas.")
+    [i] = counted(meaning.check(ctx))
+    assert i.evidence["en_items"][0] == "negative"

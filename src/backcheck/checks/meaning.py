@@ -18,8 +18,10 @@ pairs it ranges as widely as on wrong ones), so this check looks for word-level 
   reported as hints;
 - a very low similarity on a 1-1 or merged bead, only as an `info` hint.
 
-The English word must be supported by nothing in the Portuguese (lang.support), and the
-English translated back must not say the Portuguese pole ("got beat" back-translated
+The English words of the pole must not all be accounted for by the Portuguese (each
+supported by some source of lang.support, none said twice: "first start" for "primeira
+partida" is no reversal of an "acabando" elsewhere), and the English translated back must
+not say the Portuguese pole ("got beat" back-translated
 "perdeu": a loss, as in the Portuguese). Score of a reversal, in [0.5, 1]: half plus half
 the pair's word-level support ratio (a reversal in an otherwise literal pair is more
 telling than one in a free rewording), times 0.75 when the English also says the
@@ -121,9 +123,13 @@ def reversals(sup, en: str, pt2en: str | None = None,
         words = _forms(en, sup, a)
         if not words or pol.negated(en, words, "en"):
             continue
-        if (a in {x for w in sup.en for x in w.lemmas} and a not in unsupported
-                and len(said) == 1):
-            continue                       # the Portuguese accounts for the English word
+        # the Portuguese accounts for the English words: each is supported, and none is
+        # said twice (support is per word, not per occurrence: "negative view ...
+        # negative messages" for "visão negativa ... mensagens positivas")
+        content = {x for w in sup.en for x in w.lemmas}
+        if (all(x in content and x not in unsupported for x in said)
+                and len(set(said)) == len(said)):
+            continue
         if back.get(other) and not back.get((name, pole)):
             continue                       # the English, translated back, says the same
         b = mt_p[other][0]
