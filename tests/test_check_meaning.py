@@ -345,3 +345,10 @@ def test_pole_words_the_portuguese_accounts_for_are_no_reversal():
               "Um trio quer desafiar a vista negativa do género com mensagens negativas.")
     [i] = counted(meaning.check(ctx))
     assert i.evidence["en_items"][0] == "negative"
+    # a compound is supported through any part: "usual" does not account for "later"
+    ctx = one("Os médicos explicam a situação com a gripe, que começou mais cedo do que o habitual.",
+              "Doctors blamed a later-than-usual peak in flu cases.",
+              "The doctors explain the situation with the flu, that began sooner of the that the usual.",
+              "Médicos culparam um pico mais tarde do que o habitual em casos de gripe.")
+    [i] = counted(meaning.check(ctx))
+    assert "later" in i.evidence["en_items"][0]

@@ -110,7 +110,6 @@ def reversals(sup, en: str, pt2en: str | None = None,
     for key, words in _pole_counts(sup.pt_lemmas, pt, "pt").items():
         if len(words) > len(mt_p.get(key, ())):
             mt_p[key] = words
-    unsupported = {x for w in sup.en if not w.supported for x in w.lemmas}
     back = _pole_counts(sup.back_en, "")
     out = []
     for (name, pole), said in sorted(en_p.items()):
@@ -125,10 +124,11 @@ def reversals(sup, en: str, pt2en: str | None = None,
             continue
         # the Portuguese accounts for the English words: each is supported, and none is
         # said twice (support is per word, not per occurrence: "negative view ...
-        # negative messages" for "visão negativa ... mensagens positivas")
-        content = {x for w in sup.en for x in w.lemmas}
-        if (all(x in content and x not in unsupported for x in said)
-                and len(set(said)) == len(said)):
+        # negative messages" for "visão negativa ... mensagens positivas"); a compound is
+        # supported through any of its parts ("later-than-usual" by "habitual")
+        accounted = {x for w in sup.en if w.supported and "-" not in w.text
+                     for x in w.lemmas}
+        if all(x in accounted for x in said) and len(set(said)) == len(said):
             continue
         if back.get(other) and not back.get((name, pole)):
             continue                       # the English, translated back, says the same
