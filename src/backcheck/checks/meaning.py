@@ -21,8 +21,8 @@ pairs it ranges as widely as on wrong ones), so this check looks for word-level 
 The English words of the pole must not all be accounted for by the Portuguese (each
 supported by some source of lang.support, none said twice: "first start" for "primeira
 partida" is no reversal of an "acabando" elsewhere), and the English translated back must
-not say the Portuguese pole ("got beat" back-translated
-"perdeu": a loss, as in the Portuguese). Score of a reversal, in [0.5, 1]: half plus half
+not say the Portuguese pole ("got beat" back-translated "perdeu": a loss, as in the
+Portuguese). Score of a reversal, in [0.5, 1]: half plus half
 the pair's word-level support ratio (a reversal in an otherwise literal pair is more
 telling than one in a free rewording), times 0.75 when the English also says the
 suggested pole somewhere. Calibrated on real clean pairs

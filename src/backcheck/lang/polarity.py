@@ -108,6 +108,13 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
         for i, w in enumerate(words):
             is_neg = (lang == "en" and (w == "n't" or w.endswith("n't"))) or w in strong_forms
             if is_neg:
+                # the same negation continued: "não ... nem", "não vi ninguém", "not X and
+                # not Y"; a negative word that opens a coordinated clause ("não foi morto
+                # e nunca soube") negates that clause anew
+                after_and = i > 0 and words[i - 1] in CONJUNCTIONS
+                continued = (w in ("nem", "nor")
+                             or (w in CONCORD[lang] and not after_and)
+                             or (w in ("not", "não") and after_and))
                 if i > 0 and words[i - 1] in downtoners:
                     weak += 1
                 elif (lang == "en" and w == "no" and src and i + 1 < len(words)
@@ -117,12 +124,7 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                       and participle.match(words[i + 1])
                       and (i == 0 or words[i - 1] not in aux)):
                     weak += 1
-                elif negated and (w in CONCORD[lang] or w in ("not", "não")) and (
-                        (w in CONCORD[lang]) != (i > 0 and words[i - 1] in CONJUNCTIONS)
-                        or w in ("nem", "nor")):
-                    # the same negation continued ("não ... nem", "não vi ninguém", "not X
-                    # and not Y"); a negative word that opens a coordinated clause ("não
-                    # foi morto e nunca soube") negates that clause anew
+                elif negated and continued:
                     weak += 1
                 elif w in ("nem", "nor") and not negated and prev_negated:
                     continue    # "não pertence nem a X, nem a Y"
