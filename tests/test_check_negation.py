@@ -209,3 +209,18 @@ def test_an_opposite_outside_the_negated_words_does_not_explain_a_flip():
     [i] = run([("O primeiro ministro não tem apoio no partido.",
                 "The prime minister has support in the party at last.")])
     assert i.type == "negation" and "Portuguese is negative" in i.message
+
+
+def test_yet_and_unless_as_english_writes_them():
+    """"has yet to" is an implicit negative, "yet" alone is not ("Yet he went"); "would
+    not go unless" is the "só iria se" of Portuguese (weak: Portuguese may also keep its
+    negator, "não iria a menos que")."""
+    from backcheck.lang.polarity import polarity
+    assert polarity("The deal has yet to be signed.", "en") == (0, 1)
+    assert polarity("Yet the deal was signed.", "en") == (0, 0)
+    assert polarity("She would not run unless she raised the money.", "en") == (0, 1)
+    assert run([("Ela só concorreria se conseguisse o dinheiro.",
+                 "She would not run unless she raised the money.")]) == []
+    # a negator dropped beside a "yet" is a flip again
+    [i] = run([("Isso ainda não aconteceu.", "That has happened yet.")])
+    assert "Portuguese is negative" in i.message
