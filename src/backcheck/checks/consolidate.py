@@ -29,8 +29,8 @@ PRIORITY = {t: i for i, t in enumerate(
     ("number", "entity", "negation", "untranslated", "omission", "addition",
      "mistranslation"))}
 PRIORITY["addition"] = PRIORITY["omission"]
-# issues whose evidence cannot cause one another: never merged into one
-INDEPENDENT_OF = {"negation": ("number", "entity")}
+# a polarity flip and a wrong figure or name cannot cause one another: never merged
+FLIP_APART_FROM = ("number", "entity")
 
 
 class _Index:
@@ -114,7 +114,7 @@ def _apart(keep: Issue, other: Issue) -> bool:
         else:
             return False
         return bool(mine) and not mine & gap
-    return other.type == "negation" and keep.type in INDEPENDENT_OF["negation"]
+    return other.type == "negation" and keep.type in FLIP_APART_FROM
 
 
 def _rank(issue: Issue) -> tuple:

@@ -111,6 +111,9 @@ def reversals(sup, en: str, pt2en: str | None = None,
         if len(words) > len(mt_p.get(key, ())):
             mt_p[key] = words
     back = _pole_counts(sup.back_en, "")
+    # the English lemmas the Portuguese accounts for (a hyphenated compound is supported
+    # through any of its parts: "later-than-usual" by "habitual", not its "later")
+    accounted = {x for w in sup.en if w.supported and "-" not in w.text for x in w.lemmas}
     out = []
     for (name, pole), said in sorted(en_p.items()):
         other = (name, "b" if pole == "a" else "a")
@@ -122,12 +125,9 @@ def reversals(sup, en: str, pt2en: str | None = None,
         words = _forms(en, sup, a)
         if not words or pol.negated(en, words, "en"):
             continue
-        # the Portuguese accounts for the English words: each is supported, and none is
-        # said twice (support is per word, not per occurrence: "negative view ...
-        # negative messages" for "visão negativa ... mensagens positivas"); a compound is
-        # supported through any of its parts ("later-than-usual" by "habitual")
-        accounted = {x for w in sup.en if w.supported and "-" not in w.text
-                     for x in w.lemmas}
+        # the Portuguese accounts for every English word of the pole, none said twice
+        # (support is per word, not per occurrence: "negative view ... negative messages"
+        # for "visão negativa ... mensagens positivas")
         if all(x in accounted for x in said) and len(set(said)) == len(said):
             continue
         if back.get(other) and not back.get((name, pole)):

@@ -61,21 +61,13 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _negated_words(text: str, words, lang: str) -> list[str]:
-    """The content words (as written) of the clauses of `text` that hold a strong negator."""
-    spans = [(a, b) for a, b in _clause_spans(text) if pol.negators(text[a:b], lang)]
-    return [w.text for w in words if any(a <= w.token.start < b for a, b in spans)]
-
-
-def _unsupported_in_negated_clauses(text: str, words, lang: str) -> int:
-    """Unsupported content words in the clauses of `text` that hold a strong negator."""
+def _in_negated_clauses(text: str, words, lang: str) -> list:
+    """The content words of `text` (lang.support Words) in its clauses that hold a strong
+    negator, the negators themselves left out."""
     forms = set(pol.negators(text, lang))
-    n = 0
-    for a, b in _clause_spans(text):
-        if forms and pol.negators(text[a:b], lang):
-            n += sum(1 for w in words if a <= w.token.start < b and not w.supported
-                     and w.fold not in forms)
-    return n
+    spans = [(a, b) for a, b in _clause_spans(text) if forms and pol.negators(text[a:b], lang)]
+    return [w for w in words if w.fold not in forms
+            and any(a <= w.token.start < b for a, b in spans)]
 
 
 def _opposed(sup, pt: str, en: str, pt_negative: bool) -> bool:
@@ -99,8 +91,8 @@ def score(pt: str, en: str, sup, sp: int, se: int) -> float:
     ("short of inspiration"); a dropped or added negator leaves the rest in place."""
     neg_text, neg_words, lang = (pt, sup.pt, "pt") if sp > se else (en, sup.en, "en")
     pos_lang = "en" if lang == "pt" else "pt"
-    unsupported = len(sup.unsupported(pos_lang)) + _unsupported_in_negated_clauses(
-        neg_text, neg_words, lang)
+    unsupported = len(sup.unsupported(pos_lang)) + sum(
+        not w.supported for w in _in_negated_clauses(neg_text, neg_words, lang))
     return 0.5 * (sup.ratio(pos_lang) or 0.0) + 0.5 / (1 + unsupported)
 
 
@@ -140,8 +132,8 @@ def check(ctx) -> list:
         else:
             msg = (f"polarity flipped: the English is negative (\"{', '.join(en_neg)}\") "
                    "but the Portuguese is not")
-        negated = (_negated_words(pt, sup.pt, "pt") if sp > se
-                   else _negated_words(en, sup.en, "en"))
+        negated = [w.text for w in (_in_negated_clauses(pt, sup.pt, "pt") if sp > se
+                                    else _in_negated_clauses(en, sup.en, "en"))]
         issues.append(Issue(
             NAME, severity, ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
             f"{msg} ({sp} negated clause(s) in Portuguese, {se} in English)",
