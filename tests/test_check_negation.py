@@ -224,3 +224,25 @@ def test_yet_and_unless_as_english_writes_them():
     # a negator dropped beside a "yet" is a flip again
     [i] = run([("Isso ainda não aconteceu.", "That has happened yet.")])
     assert "Portuguese is negative" in i.message
+
+
+def test_a_flip_beside_a_wrong_figure_and_a_dropped_not_beside_yet_through_the_cli(tmp_path):
+    """As a user runs it: the dropped "não" and the changed figure of one sentence are two
+    issues (neither explains the other); a "yet" no longer hides a dropped "não"."""
+    from conftest import need_apertium
+    need_apertium()
+
+    def check(pt, en):
+        (tmp_path / "pt.txt").write_text(pt + "\n", encoding="utf-8")
+        (tmp_path / "en.txt").write_text(en + "\n", encoding="utf-8")
+        r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt",
+                            str(tmp_path / "pt.txt"), "--en", str(tmp_path / "en.txt"),
+                            "--engine", "apertium", "--format", "json", "--no-cache"],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 1, r.stderr
+        return sorted(i["type"] for i in json.loads(r.stdout)["issues"]
+                      if i["severity"] != "info")
+    assert check("A empresa não comprou 20 lojas no Rio em 2019.",
+                 "The company bought 25 stores in Rio in 2019.") == ["negation", "number"]
+    assert check("Isso ainda não aconteceu, disse o ministro.",
+                 "That has happened yet, the minister said.") == ["negation"]
