@@ -62,3 +62,14 @@ def test_portuguese_function_words_match_the_english_ones():
         ["irmao", "visitante"]
     assert content("My brother was here, being only her visitor.", "en") == \
         ["brother", "visitor"]
+
+
+def test_function_words_are_closed_classes_on_both_sides():
+    """English contractions and reflexives ("it's", "don't", "himself") and the
+    Portuguese adverbs, pronouns and auxiliary forms whose English translations are
+    function words ("antes" = "before", "mim" = "me", "pudéssemos" = "could") were
+    counted as content words that the other side never supports."""
+    from backcheck.lang.words import content
+    assert content("It's what I'm saying: he didn't do it himself.", "en") == ["saying"]
+    assert content("Antes disso, pudéssemos ter feito tudo por mim, novamente.", "pt") == \
+        ["feito"]
