@@ -233,3 +233,11 @@ def test_eval_dictionary_prints_and_writes_its_figures(tmp_path):
     assert sup["all"] >= max(sup["bt"], sup["dict"], sup["cog"]) and sup["cog"] >= sup["same"]
     sub = fig["substitution"]["other document"]
     assert sub["substitutions"] > 0 and sub["recall"]["all"] <= sub["recall"]["bt+same"]
+
+
+def test_availability_is_looked_up_again_for_another_search_path(monkeypatch, tmp_path):
+    assert dictionary.available()
+    monkeypatch.setenv("PATH", str(tmp_path))          # no lt-proc on this PATH
+    assert dictionary.available() is False
+    monkeypatch.undo()
+    assert dictionary.available()

@@ -1,6 +1,6 @@
 """lang.words and lang.support: content words, cognates and word-level support."""
 from backcheck.lang.support import support
-from backcheck.lang.words import cognate, content, content_tokens, same_word
+from backcheck.lang.words import cognate, content, content_tokens, same_word, tokens
 
 
 def test_content_words_fold_and_read_figures_as_values():
@@ -10,6 +10,13 @@ def test_content_words_fold_and_read_figures_as_values():
         ["government", "announced", "1600000", "30", "schools"]
     toks = content_tokens("A Ação subiu 3,5%.", "pt")
     assert [t.text for t in toks] == ["Ação", "subiu", "3,5"] and toks[0].fold == "acao"
+
+
+def test_tokens_are_cached_but_each_caller_gets_its_own_list():
+    first = tokens("A polícia prendeu o suspeito.")
+    assert [t.fold for t in first] == ["a", "policia", "prendeu", "o", "suspeito"]
+    first.clear()
+    assert [t.text for t in tokens("A polícia prendeu o suspeito.")][1] == "polícia"
 
 
 def test_inflections_and_cognates():

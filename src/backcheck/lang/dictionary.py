@@ -250,10 +250,17 @@ def _lt_proc() -> str | None:
 
 def available() -> bool:
     """lt-proc and all the analysers and bilingual dictionaries are installed (looked
-    at on each call: a few stat calls)."""
-    rels = [*ANALYSERS.values(), *(t for legs in ROUTES.values() for leg in legs
-                                   for t in (*leg.transducers, leg.analyser) if t)]
-    return _lt_proc() is not None and all(_path(r) for r in rels)
+    at once per search path: the checks ask for every sentence pair, and the stat calls
+    were 7% of the checking time; `clear_cache()` looks again)."""
+    key = (ROOTS, os.environ.get("PATH", ""))
+    if key not in _found:
+        rels = [*ANALYSERS.values(), *(t for legs in ROUTES.values() for leg in legs
+                                       for t in (*leg.transducers, leg.analyser) if t)]
+        _found[key] = _lt_proc() is not None and all(_path(r) for r in rels)
+    return _found[key]
+
+
+_found: dict[tuple, bool] = {}     # (ROOTS, PATH) -> available()
 
 
 _procs: dict[tuple[str, bool], _LtProc] = {}
@@ -310,9 +317,11 @@ def _cached(cache: dict, items, key) -> dict:
 
 
 def clear_cache() -> None:
-    """Forget every cached lookup (the processes stay up)."""
+    """Forget every cached lookup and whether the binaries are installed (the
+    processes stay up)."""
     for c in _CACHES:
         c.clear()
+    _found.clear()
 
 
 def _check_lang(lang: str) -> None:

@@ -46,8 +46,15 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), fold(m.group(0)), m.start(), m.end())
-            for m in WORD.finditer(text or "")]
+    return list(_tokens(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # every check tokenizes the same sentences and translations again (a tenth of the
+    # checking time went to it); Tokens are frozen, the list handed out is a copy
+    return tuple(Token(m.group(0), fold(m.group(0)), m.start(), m.end())
+                 for m in WORD.finditer(text))
 
 
 @lru_cache(maxsize=16384)
