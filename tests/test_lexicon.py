@@ -71,5 +71,10 @@ def test_function_words_are_closed_classes_on_both_sides():
     counted as content words that the other side never supports."""
     from backcheck.lang.words import content
     assert content("It's what I'm saying: he didn't do it himself.", "en") == ["saying"]
-    assert content("Antes disso, pudéssemos ter feito tudo por mim, novamente.", "pt") == \
+    assert content("Antes disso, pudéssemos ter feito isso por mim, novamente.", "pt") == \
         ["feito"]
+    # a word some of whose translations are content words stays one on both sides:
+    # "depois" is also "later", "tudo" is "everything"
+    assert content("Depois, tudo mudou apesar disso.", "pt") == ["depois", "tudo", "mudou"]
+    assert content("Later, everything changed despite that.", "en") == \
+        ["later", "everything", "changed"]
