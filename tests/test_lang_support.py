@@ -26,6 +26,22 @@ def test_inflections_and_cognates():
     assert not cognate("valor", "value") and not cognate("polícia", "army")
 
 
+def test_cognates_through_regular_endings():
+    """Portuguese endings in their English form (data/cognate_endings.tsv): -ção/-tion,
+    -dade/-ty, -mente/-ly, -oso/-ous, des-/de-; a false friend whose stems differ stays
+    apart ("atualmente" is "currently", not "actually")."""
+    from backcheck.lang.normalise import fold
+    for pt, en in [("informação", "information"), ("eleições", "elections"),
+                   ("universidade", "university"), ("totalmente", "totally"),
+                   ("vigorosamente", "vigorously"), ("nacional", "national"),
+                   ("desnuclearização", "denuclearization")]:
+        assert cognate(fold(pt), en) and cognate(en, fold(pt)), (pt, en)
+    assert not cognate("atualmente", "actually") and not cognate("politica", "policy")
+    sup = support("A desnuclearização foi totalmente verificada.",
+                  "The denuclearization was totally verified.")
+    assert {w.text: "copy" in w.by for w in sup.en}["denuclearization"]
+
+
 class FakeDictionary:
     """A test double with the lang.dictionary interface and a handful of entries."""
     PT = {"polícia": {"police"}, "prendeu": {"arrest"}, "suspeito": {"suspect"}}

@@ -111,9 +111,30 @@ COGNATE_RATIO = 0.8
 
 
 def cognate(a: str, b: str) -> bool:
-    """Folded words spelt nearly alike (a shared stem of five letters or more)."""
+    """Folded words spelt nearly alike (a shared stem of five letters or more), once
+    the regular Portuguese endings are given their English form (data/cognate_endings.tsv:
+    "informacao" is compared as "information", "totalmente" as "totally")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < COGNATE_MIN_LEN or a[:3] != b[:3] or a.isdigit() or b.isdigit():
+    if min(len(a), len(b)) < COGNATE_MIN_LEN or a.isdigit() or b.isdigit():
         return False
-    return Indel.normalized_similarity(a, b) >= COGNATE_RATIO
+    return any(x[:3] == y[:3] and Indel.normalized_similarity(x, y) >= COGNATE_RATIO
+               for x, y in ((a, b), (_anglicised(a), _anglicised(b))))
+
+
+@lru_cache(maxsize=65536)
+def _anglicised(word: str) -> str:
+    """A folded Portuguese word with its regular ending (and a "des-" before a consonant)
+    in English form; English words pass unchanged (no English word ends so)."""
+    for pt, en in _endings():
+        if word.endswith(pt) and len(word) - len(pt) >= 2:
+            word = word[: len(word) - len(pt)] + en
+            break
+    if word.startswith("des") and len(word) > 6 and word[3] not in "aeiouh":
+        word = "de" + word[3:]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, str], ...]:
+    return tuple((r["pt"], r["en"]) for r in lexicon.rows("cognate_endings"))
