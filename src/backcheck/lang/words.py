@@ -125,7 +125,9 @@ def cognate(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def _anglicised(word: str) -> str:
     """A folded Portuguese word with its regular ending (and a "des-" before a consonant)
-    in English form; English words pass unchanged (no English word ends so)."""
+    in English form. Both words of a pair go through it, so an English word that happens
+    to end so ("america") changes too; `cognate` compares the words as written as well,
+    so the endings can only add cognates, never lose one."""
     for pt, en in _endings():
         if word.endswith(pt) and len(word) - len(pt) >= 2:
             word = word[: len(word) - len(pt)] + en
