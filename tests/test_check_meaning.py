@@ -352,3 +352,23 @@ def test_pole_words_the_portuguese_accounts_for_are_no_reversal():
               "Médicos culparam um pico mais tarde do que o habitual em casos de gripe.")
     [i] = counted(meaning.check(ctx))
     assert "later" in i.evidence["en_items"][0]
+
+
+def test_a_word_of_several_senses_is_no_pole():
+    """data/poles.pt.tsv leaves out words with several senses: a midfielder who "avançou"
+    down the wing did not rise, so an English "sliding" is no reversal of it."""
+    from conftest import need_apertium
+    need_apertium()
+    ctx = one("O médio avançou pela direita e cruzou para a área, mas o guarda-redes agarrou a bola.",
+              "The midfielder pushed down the right and crossed into the box, but the keeper "
+              "gathered the ball after sliding across.",
+              "The meso advanced by the right and crossed for the area, but the guard-nets held "
+              "the balloon.",
+              "O centrocampista pulsou abaixo o direito e cruzado à caixa, mas o keeper reuniu a "
+              "bola após corredero através de.")
+    assert counted(meaning.check(ctx)) == []
+    # a rise said with a pole word is still one
+    ctx = one("As exportações subiram no trimestre.", "Exports tumbled in the quarter.",
+              "The exports went up in the quarter.", "Exportações tombaram no trimestre.")
+    [i] = counted(meaning.check(ctx))
+    assert "direction" in i.message
