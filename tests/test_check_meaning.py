@@ -372,3 +372,27 @@ def test_a_word_of_several_senses_is_no_pole():
               "The exports went up in the quarter.", "Exportações tombaram no trimestre.")
     [i] = counted(meaning.check(ctx))
     assert "direction" in i.message
+
+
+def test_a_word_of_several_senses_is_no_pole_through_the_cli(tmp_path):
+    """The same, as an editor runs it: `backcheck check --pt --en` on plain files."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "p.txt").write_text(
+        "O médio avançou pela direita e cruzou para a área, mas o guarda-redes agarrou a bola.\n",
+        encoding="utf-8")
+    (tmp_path / "e.txt").write_text(
+        "The midfielder pushed down the right and crossed into the box, but the keeper "
+        "gathered the ball after sliding across.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "p.txt"),
+                        "--en", str(tmp_path / "e.txt"), "--engine", "apertium",
+                        "--format", "json", "--cache-dir", str(tmp_path / "cache")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode in (0, 1), r.stderr       # checked (1: the verdict is fail), no input error
+    rep = json.loads(r.stdout)
+    assert [i for i in rep["issues"] if i["type"] == "mistranslation"
+            and i["severity"] != "info"] == []
