@@ -375,3 +375,49 @@ def test_the_nations_of_the_united_kingdom_are_names_in_both_languages():
     assert counted(run(pairs)) == []
     [i] = counted(run([("A economia da Grã-Bretanha cresceu.", "Azerbaijan's economy grew.")]))
     assert i.evidence["pt_items"] == ["Grã-Bretanha"] and i.evidence["en_items"] == ["Azerbaijan's"]
+
+
+def test_every_country_and_its_demonym_is_a_known_name():
+    """data/exonyms.tsv holds the sovereign states with their demonyms: a nationality
+    replaced by one of a less reported country is a swap, its own forms are not."""
+    pt2en = ["A possible European victory in the Sunday."]
+    [i] = counted(run([("Uma possível vitória europeia no domingo.", "A potential Uzbek victory on Sunday.")],
+                      pt2en=pt2en, en2pt=["Uma vitória uzbeque potencial no domingo."]))
+    assert "europeia" in i.message and "Uzbek" in i.message
+    for pt, en in (("Uma possível vitória usbeque no domingo.", "A potential Uzbek victory on Sunday."),
+                   ("Os quirguizes votaram no Quirguistão.", "The Kyrgyz voted in Kyrgyzstan."),
+                   ("O governo do Chade reuniu-se com o presidente malinês.",
+                    "Chad's government met the Malian president.")):
+        assert counted(run([(pt, en)], pt2en=[en], en2pt=[pt])) == [], pt
+    # without a translation (--engine none) known names are still compared
+    [i] = counted(run([("O embaixador do Tajiquistão chegou.", "The ambassador of Turkmenistan arrived.")]))
+    assert "Tajiquistão" in i.message and "Turkmenistan" in i.message
+
+
+def test_foreign_parties_as_portuguese_reports_them():
+    """A party's members in lower case ("os republicanos") are the party's name: the GOP
+    for them is the same name, the Greens another."""
+    pt = "Trata-se da maneira como os republicanos lidaram com isso."
+    for en in ("It is about the way Republicans have handled this.",
+               "It is about the way the GOP has handled this."):
+        assert counted(run([(pt, en)], pt2en=["It is of the way as the Republicans dealt with this."],
+                           en2pt=["É sobre a maneira como os republicanos lidaram com isto."])) == []
+    [i] = counted(run([(pt, "It is about the way Greens have handled this.")],
+                      pt2en=["It is of the way as the Republicans dealt with this."],
+                      en2pt=["É sobre a maneira como os Verdes lidaram com isto."]))
+    assert "republicanos" in i.message and "Greens" in i.message
+    pairs = [("Os trabalhistas e os Liberais Democratas votaram contra o Partido Conservador.",
+              "Labour and the Lib Dems voted against the Conservatives.")]
+    assert counted(run(pairs, pt2en=["The Trabalhistas and the Liberal Democrats voted against the "
+                                     "Conservative Party."],
+                       en2pt=["Trabalhista e os Lib Dems votaram contra os Conservadores."])) == []
+
+
+def test_cli_a_replaced_nationality_of_any_country(tmp_path):
+    """The same through the CLI, as an editor runs it (no engine needed: known names)."""
+    rc, [i] = check_cli(tmp_path, "Uma possível vitória europeia no domingo.",
+                        "A potential Uzbek victory on Sunday.", "--engine", "none")
+    assert rc == 1 and i["severity"] == "major" and "Uzbek" in i["message"]
+    rc, got = check_cli(tmp_path, "Uma possível vitória europeia no domingo.",
+                        "A potential European victory on Sunday.", "--engine", "none")
+    assert rc == 0 and got == []
