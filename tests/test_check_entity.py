@@ -421,3 +421,40 @@ def test_cli_a_replaced_nationality_of_any_country(tmp_path):
     rc, got = check_cli(tmp_path, "Uma possível vitória europeia no domingo.",
                         "A potential European victory on Sunday.", "--engine", "none")
     assert rc == 0 and got == []
+
+
+def test_a_name_opening_the_sentence_is_a_name_when_the_engine_copies_it():
+    """A sentence's first word is capitalised anyway; one that the dictionary does not know
+    and the engine copies is a name ("Russo" replacing "Furyk"); interjections are not."""
+    need_apertium()
+    pt = "O próprio Furyk já esteve nos dois lados, sendo parte da equipe vencedora em Brookline."
+    pt2en = ["The own Furyk already was in the two sides, being part of the victorious squad in Brookline."]
+    [i] = counted(run([(pt, "Russo himself has been on both ends, having been part of the winning "
+                            "team at Brookline.")], pt2en=pt2en,
+                      en2pt=["Russo ele tem sido em ambos fins, tendo sido parte da equipa ganhadora "
+                             "em Brookline."]))
+    assert "Furyk" in i.message and "Russo" in i.message
+    assert counted(run([(pt, "Furyk himself has been on both ends, having been part of the winning "
+                             "team at Brookline.")], pt2en=pt2en,
+                       en2pt=["Furyk ele tem sido em ambos fins, tendo sido parte da equipa "
+                              "ganhadora em Brookline."])) == []
+    # a common word opening the sentence says nothing; nor does a hesitation sound
+    assert counted(run([("Hum... Hum... O quê?", "Uh, uh, what.")],
+                       pt2en=["Hum... Hum... What?"], en2pt=["Uh, uh, que."])) == []
+    # an apostrophe inside a surname hides no article from the dictionary ("O'Hagan")
+    [i] = counted(run([("O inspetor Brian O'Hagan afirmou: a investigação está numa fase inicial.",
+                        "Inspector Brian Burke said: the investigation is in the early stages.")],
+                      pt2en=["The inspector Brian O'Hagan affirmed: the investigation is in an initial phase."],
+                      en2pt=["Inspector Brian Burke dijo: a investigação está nas etapas iniciais."]))
+    assert "O'Hagan" in i.message and "Burke" in i.message
+
+
+def test_cli_a_surname_replaced_at_the_start_of_a_sentence(tmp_path):
+    need_apertium()
+    pt = "O próprio Furyk já esteve nos dois lados, sendo parte da equipe vencedora em Brookline."
+    rc, [i] = check_cli(tmp_path, pt, "Russo himself has been on both ends, having been part of "
+                        "the winning team at Brookline.", "--engine", "apertium")
+    assert rc == 1 and i["severity"] == "major" and "Russo" in i["message"]
+    rc, got = check_cli(tmp_path, pt, "Furyk himself has been on both ends, having been part of "
+                        "the winning team at Brookline.", "--engine", "apertium")
+    assert rc == 0 and got == []

@@ -11,8 +11,10 @@ names from common words. Per aligned pair (bead):
    the other side's translation into this language (a translated word, "Central Bank" for
    "Banco Central", or a name the engine copied), not a dictionary translation of a word
    of the other side (Cruz/Cross). English context is no candidate: the home country
-   ("Brazil's") and acronym compounds ("EU-funded"). A sentence's first word and the words
-   of a Title Case headline say nothing about names; without a translation (--engine none)
+   ("Brazil's") and acronym compounds ("EU-funded"). The words of a Title Case headline say
+   nothing about names, nor does a sentence's first word unless the engine copies it and
+   the dictionary does not know it (a surname opening the sentence, not "Uh" or
+   "Meanwhile"); without a translation (--engine none)
    only known names and acronyms are compared, since cognates ("Senado"/"Senate") cannot
    be told from swapped names.
 2. Kind of each candidate: `known` (gazetteer), `acronym`, `name` (the engine copies it:
@@ -70,6 +72,7 @@ from backcheck.checks.calibration import threshold
 from backcheck.lang import dictionary, names
 from backcheck.lang.lexicon import user
 from backcheck.lang.normalise import fold
+from backcheck.lang.words import stopwords
 from backcheck.report.model import Issue
 
 NAME = "entity"
@@ -218,8 +221,12 @@ def candidates(m: names.Mentions, other: names.Mentions, own_mt: set | None,
             out.append(Cand(k, "known"))
         elif acronym and not lex.knows(t.text, m.lang):
             out.append(Cand(k, "acronym"))
-        elif t.initial or own_mt is None or m.title_case and not acronym:
+        elif own_mt is None or m.title_case and not acronym:
             continue            # says nothing about names (see the module docstring)
+        elif t.initial and (not lex.ok or lex.knows(t.text, m.lang) or t.fold not in own_mt
+                            or t.fold in stopwords(m.lang)):
+            continue            # a sentence's capital: a name only when the engine copies
+                                # a word the dictionary does not know ("Russo", not "Uh")
         else:
             out.append(Cand(k, "word" if t.fold not in own_mt else "name"))
     return out

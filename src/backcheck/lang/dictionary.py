@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from streamparser import known, parse
+from streamparser import known, parse, unknown
 
 from backcheck.lang.normalise import fold
 
@@ -134,6 +134,17 @@ def _subs(segment: str) -> list[_Sub]:
                 queue = "".join(t for t in sr.tags if t.startswith("#"))
                 out[_Sub(sr.baseform, tags, queue)] = None
     return list(out)
+
+
+def _whole(segment: str) -> tuple[_Sub, ...]:
+    """The subreadings of one word's analysis, none when the analyser split the word and
+    did not know a part of it: "O'Hagan" is no article "o" and "Jong-un" no "un"."""
+    try:
+        if any(lu.knownness is unknown for lu in parse(segment)):
+            return ()
+    except Exception:            # a malformed stream is no evidence, never an error
+        return ()
+    return tuple(_subs(segment))
 
 
 def _clean(word: str) -> str:
@@ -338,7 +349,7 @@ def _analyse(words: list[str], analyser: str) -> dict[str, tuple[_Sub, ...]]:
     answers = (proc.lookup([_clean(w) for w in ask]) if proc else None) or []
     answered = dict(zip(ask, answers))
     for w in todo:
-        out[w] = subs = tuple(_subs(answered.get(w, "")))
+        out[w] = subs = _whole(answered.get(w, ""))
         if w in answered or w not in ask:      # not a failed lookup: worth remembering
             _remember(_analyses, (analyser, w), subs)
     return out
