@@ -458,3 +458,17 @@ def test_cli_a_surname_replaced_at_the_start_of_a_sentence(tmp_path):
     rc, got = check_cli(tmp_path, pt, "Furyk himself has been on both ends, having been part of "
                         "the winning team at Brookline.", "--engine", "apertium")
     assert rc == 0 and got == []
+
+
+def test_courts_and_legislatures_by_their_english_names(tmp_path):
+    """data/institutions.tsv names the courts, legislatures and banks that news reports
+    under each language's own name or acronym: a faithful "ICC" for "Tribunal Penal
+    Internacional" is the same institution (it was reported as a swap)."""
+    need_apertium()
+    pt = "O Tribunal Penal Internacional emitiu um mandado de captura contra o ministro."
+    rc, got = check_cli(tmp_path, pt, "The ICC issued an arrest warrant for the minister.",
+                        "--engine", "apertium")
+    assert rc == 0 and [i for i in got if i["severity"] != "info"] == []
+    pairs = [("A sentença do TIJ foi proferida seis meses depois.", "The ICJ's ruling came six months later.")]
+    assert run(pairs, pt2en=["The sentence of the TIJ was uttered six months later."],
+               en2pt=["A decisão do ICJ veio seis meses mais tarde."]) == []
