@@ -246,3 +246,27 @@ def test_a_flip_beside_a_wrong_figure_and_a_dropped_not_beside_yet_through_the_c
                  "The company bought 25 stores in Rio in 2019.") == ["negation", "number"]
     assert check("Isso ainda não aconteceu, disse o ministro.",
                  "That has happened yet, the minister said.") == ["negation"]
+
+
+def test_idioms_of_without_do_not_negate():
+    """"sem parar" (non-stop), "sem dúvida", "without fail" hold a negator and say nothing
+    negative: a "not" added against them is a flip, their positive rendering is none."""
+    [i] = run([("Ela repetia sem parar que era uma tragédia.",
+                "She does not keep repeating that it was a tragedy.")])
+    assert "English is negative" in i.message
+    assert run([("Ela repetia sem parar que era uma tragédia.",
+                 "She kept repeating that it was a tragedy."),
+                ("Sem dúvida, ele voltará.", "He will come back without fail.")]) == []
+
+
+def test_an_added_not_against_an_idiom_of_without_through_the_cli(tmp_path):
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "pt.txt").write_text("Ela repetia sem parar que era uma tragédia.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("She does not keep repeating that it was a tragedy.\n",
+                                     encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "pt.txt"),
+                        "--en", str(tmp_path / "en.txt"), "--engine", "apertium", "--format", "json",
+                        "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr
+    assert [i["type"] for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"] == ["negation"]
