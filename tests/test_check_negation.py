@@ -270,3 +270,31 @@ def test_an_added_not_against_an_idiom_of_without_through_the_cli(tmp_path):
                         "--no-cache"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 1, r.stderr
     assert [i["type"] for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"] == ["negation"]
+
+
+def test_a_portuguese_implicit_negative_through_the_dictionary():
+    """"insatisfeita" is the dictionary's "unsatisfied", an English implicit negative: a
+    "not happy" for it is no flip; for "satisfeita" it is one."""
+    from conftest import need_apertium
+    need_apertium()
+    pairs = [("O parlamentar disse que o grupo também estava insatisfeito e sugeriu alternativas.",
+              "The member said the group was not happy and suggested alternatives.")]
+    assert [i for i in run(pairs) if i.severity != "info"] == []
+    [i] = [i for i in run([(pairs[0][0].replace("insatisfeito", "satisfeito"), pairs[0][1])])
+           if i.severity != "info"]
+    assert "English is negative" in i.message
+
+
+def test_a_portuguese_implicit_negative_through_the_cli(tmp_path):
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "pt.txt").write_text("O parlamentar disse que o grupo também estava insatisfeito e "
+                                     "sugeriu alternativas.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The member said the group was not happy and suggested "
+                                     "alternatives.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "pt.txt"),
+                        "--en", str(tmp_path / "en.txt"), "--engine", "apertium", "--format", "json",
+                        "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert r.returncode in (0, 1), r.stderr
+    assert [i for i in json.loads(r.stdout)["issues"] if i["type"] == "negation"
+            and i["severity"] != "info"] == []

@@ -3,7 +3,9 @@
 Evidence, per aligned pair (bead):
 1. Each side's negated clauses (lang.polarity: negators, concord, implicit negatives,
    idioms). A difference that weak negators on the other side cannot absorb is a
-   candidate ("não pertence nem a X, nem a Y" = "did not belong to X or Y" is none).
+   candidate ("não pertence nem a X, nem a Y" = "did not belong to X or Y" is none);
+   against an English negation, a Portuguese word that the dictionary renders only as
+   English implicit negatives is a weak negator too ("insatisfeita": unsatisfied).
 2. The machine translations: if the translation of either side has the other side's
    polarity, the wording differs but the meaning does not (no candidate).
 3. An opposite on the positive side of the words the negative side negates: "não
@@ -84,6 +86,17 @@ def _opposed(sup, pt: str, en: str, pt_negative: bool) -> bool:
     return any(thesaurus.opposite(a, b) for a in negated - sug for b in sug - en_l)
 
 
+def _implicit_pt(sup, pt: str) -> int:
+    """Portuguese words, not under a negator, that the dictionary renders only as English
+    implicit negatives ("insatisfeita": unsatisfied; "incapaz": unable)."""
+    n = 0
+    for w in sup.pt:
+        if (pol.implicit_negative_translated(sup.pt_translations.get(w.fold, ()))
+                and not pol.negated(pt, [w.text], "pt")):
+            n += 1
+    return n
+
+
 def score(pt: str, en: str, sup, sp: int, se: int) -> float:
     """How literal the pair is around the difference, in [0, 1]: the support ratio of
     the positive side, averaged with 1 / (1 + its unsupported words + the unsupported
@@ -106,6 +119,12 @@ def check(ctx) -> list:
         (sp, wp), (se, we) = pol.polarity(pt, "pt"), pol.polarity(en, "en", pt)
         if not ((sp > se + we) or (se > sp + wp)):
             continue
+        if se > sp + wp:
+            # Portuguese implicit negatives, through the dictionary: "insatisfeita" is
+            # "unsatisfied", which English knows as one
+            wp += _implicit_pt(ctx.support(bead), pt)
+            if not se > sp + wp:
+                continue
         confirmed = False
         if pt2en or en2pt:
             # the translation of either side agreeing with the other side means no flip

@@ -2,7 +2,7 @@
 
 Entry points: `polarity(text, lang, source=None) -> (strong, weak)`,
 `negators(text, lang) -> list[str]`, `negated(text, words, lang) -> bool`,
-`implicit_negative(word, lemmas=())`.
+`implicit_negative(word)`, `implicit_negative_translated(translations)`.
 
 Negations are counted as negator tokens (data/negators.tsv: não/nunca/nem...,
 not/never/no...), since translators move clause boundaries freely. Portuguese negative
@@ -71,6 +71,12 @@ def implicit_negative(word: str) -> bool:
         stem = w[:-4]
         return any(a.startswith(stem) for a in ants)
     return False
+
+
+def implicit_negative_translated(translations) -> bool:
+    """A word whose every dictionary translation into English is an English implicit
+    negative: "insatisfeita" (unsatisfied), "incapaz" (unable)."""
+    return bool(translations) and all(polarity(t, "en")[1] for t in translations)
 
 
 # Portuguese negative concord: after "não" these repeat the same negation ("não vi
