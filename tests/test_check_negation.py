@@ -298,3 +298,33 @@ def test_a_portuguese_implicit_negative_through_the_cli(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     assert [i for i in json.loads(r.stdout)["issues"] if i["type"] == "negation"
             and i["severity"] != "info"] == []
+
+
+def test_a_noun_derived_from_a_weak_negator_is_one():
+    """"ended in failure" renders "não foram bem sucedidas": WordNet derives "failure"
+    from "fail", a weak negator, so the difference is absorbed; "success" is no negative."""
+    from backcheck.lang import polarity, thesaurus
+    if not thesaurus.available():
+        import pytest
+        pytest.skip("WordNet (wordnet-base) is not installed")
+    assert polarity.polarity("The attempt ended in failure.", "en") == (0, 1)
+    assert polarity.polarity("Their refusals were noted.", "en") == (0, 1)
+    assert polarity.polarity("The attempt ended in success.", "en") == (0, 0)
+    pt = "As outras tentativas do supermercado para revitalizar as lojas não foram bem sucedidas."
+    assert [i for i in run([(pt, "The supermarket's previous attempt to revamp its stores ended "
+                                 "in failure.")]) if i.severity != "info"] == []
+
+
+def test_a_noun_derived_from_a_weak_negator_through_the_cli(tmp_path):
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "pt.txt").write_text("As outras tentativas do supermercado para revitalizar as lojas "
+                                     "não foram bem sucedidas.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The supermarket's previous attempt to revamp its stores ended "
+                                     "in failure.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "pt.txt"),
+                        "--en", str(tmp_path / "en.txt"), "--engine", "apertium", "--format", "json",
+                        "--no-cache"], capture_output=True, text=True, timeout=300)
+    assert r.returncode in (0, 1), r.stderr
+    assert [i for i in json.loads(r.stdout)["issues"] if i["type"] == "negation"
+            and i["severity"] != "info"] == []

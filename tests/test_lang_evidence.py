@@ -28,6 +28,14 @@ def test_thesaurus_synonyms_antonyms_and_poles():
     assert "at least" in thesaurus.neutral_phrases()
 
 
+def test_thesaurus_derived_forms_go_both_ways():
+    need_wordnet()
+    assert "fail" in thesaurus.derived("failure") and "failure" in thesaurus.derived("fail")
+    assert "refuse" in thesaurus.derived("refusal")
+    assert "failure" not in thesaurus.derived("failure")        # itself not included
+    assert thesaurus.derived("xyzzyqw") == frozenset()
+
+
 def test_implicit_negatives_need_a_wordnet_antonym():
     need_wordnet()
     assert polarity.implicit_negative("ineligible") and polarity.implicit_negative("powerless")

@@ -7,11 +7,12 @@ Entry points: `polarity(text, lang, source=None) -> (strong, weak)`,
 Negations are counted as negator tokens (data/negators.tsv: não/nunca/nem...,
 not/never/no...), since translators move clause boundaries freely. Portuguese negative
 concord counts once per clause ("não ... ninguém"), and a "nem" clause that continues a
-negated one ("não pertence nem a X, nem a Y") is the same negation, not a new one. Implicit negatives (weak: "sem", "failed", "unbeaten", litotes
-such as "não poupou críticas", a negator after "quase", "no-deal" compounds, and English
-words whose prefix negates a word WordNet pairs them with as antonyms: "ineligible",
-"powerless", "dissatisfied") may absorb a difference between the two sides but never
-create one. Idioms that contain a negator without negating ("não só", "no doubt") are
+negated one ("não pertence nem a X, nem a Y") is the same negation, not a new one.
+Implicit negatives (weak: "sem", "failed", "unbeaten", litotes such as "não poupou
+críticas", a negator after "quase", "no-deal" compounds, English words whose prefix
+negates a word WordNet pairs them with as antonyms: "ineligible", "powerless",
+"dissatisfied", and English words WordNet derives from a weak negator: "failure",
+"refusal") may absorb a difference between the two sides but never create one. Idioms that contain a negator without negating ("não só", "no doubt") are
 removed first (data/negation_patterns.tsv).
 """
 from __future__ import annotations
@@ -71,6 +72,15 @@ def implicit_negative(word: str) -> bool:
         stem = w[:-4]
         return any(a.startswith(stem) for a in ants)
     return False
+
+
+def derived_negative(word: str, weak_forms) -> bool:
+    """An English word WordNet derives from a weak negator: "failure" (fail), "refusal"
+    (refuse), "denials" (deny)."""
+    from backcheck.lang import thesaurus
+    w = word.lower()
+    return any(d in weak_forms for base in {w, w[:-1] if w.endswith("s") else w}
+               for d in thesaurus.derived(base))
 
 
 def implicit_negative_translated(translations) -> bool:
@@ -141,7 +151,8 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                 continue        # "a few", "um pouco": positive
             elif (w in weak_forms or w == "weakneg"
                   or (lang == "en" and un_word and un_word.match(w))
-                  or (lang == "en" and (w.startswith("non-") or implicit_negative(w)))):
+                  or (lang == "en" and (w.startswith("non-") or implicit_negative(w)
+                                        or derived_negative(w, weak_forms)))):
                 weak += 1
         prev_negated = negated or (prev_negated and not words)
     return strong, weak

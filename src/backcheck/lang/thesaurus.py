@@ -3,13 +3,15 @@
 antonym is recognised as one.
 
 Entry points: `available()`, `synonyms(lemma) -> frozenset`, `antonyms(lemma) -> frozenset`,
+`derived(lemma) -> frozenset`,
 `poles(lemma)` and `opposite(a, b)` (the opposite poles of data/poles.en.tsv).
 
 Why a reader of our own: the database files are plain text in a documented format
 (wndb(5WN)); nltk's WordNet reader refuses a directory that is not its own downloaded data
 package (it wants files Debian does not ship), and the hub-free machines we run on cannot
-download it. We read only what the checks use: which lemmas share a synset, and the
-antonym pointers of adjectives and adverbs (with their "similar to" satellites:
+download it. We read only what the checks use: which lemmas share a synset, the
+derivational pointers between words ("fail" / "failure"), and the antonym pointers of
+adjectives and adverbs (with their "similar to" satellites:
 "wealthy" is similar to "rich", whose antonym is "poor"). Verb and noun antonyms are left
 out on purpose: "come/go" and "take/give" alternate freely in translation.
 
@@ -26,7 +28,7 @@ from pathlib import Path
 
 ROOTS = (Path("/usr/share/wordnet"), Path("/usr/local/share/wordnet"))
 FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 def _root() -> Path | None:
@@ -45,11 +47,13 @@ def _lemma(word: str) -> str:
     return word.split("(")[0].replace("_", " ").lower()
 
 
-def _parse(root: Path) -> tuple[dict, dict]:
-    """({lemma: frozenset of lemmas sharing a synset}, {lemma: frozenset of antonyms})."""
+def _parse(root: Path) -> tuple[dict, dict, dict]:
+    """({lemma: frozenset of lemmas sharing a synset}, {lemma: frozenset of antonyms},
+    {lemma: frozenset of its derivationally related forms})."""
     syn: dict[str, set] = {}
     words_of: dict[tuple, list[str]] = {}
     ant_ptrs: list[tuple] = []
+    der_ptrs: list[tuple] = []
     similar: dict[tuple, list[tuple]] = {}
     for name in FILES:
         pos = name.split(".")[1]
@@ -73,6 +77,8 @@ def _parse(root: Path) -> tuple[dict, dict]:
                     if sym == "!" and pos in ("adj", "adv"):
                         src, tgt = int(st[:2], 16), int(st[2:], 16)
                         ant_ptrs.append((key, src, (tpos, toff), tgt))
+                    elif sym == "+" and st != "0000":
+                        der_ptrs.append((key, int(st[:2], 16), (tpos, toff), int(st[2:], 16)))
                     elif sym == "&" and ss_type == "s":
                         similar.setdefault((tpos, toff), []).append(key)
     ant: dict[str, set] = {}
@@ -86,7 +92,14 @@ def _parse(root: Path) -> tuple[dict, dict]:
         # every shade of the other
         for x in [a] + [w for s in similar.get(key, ()) for w in words_of[s]]:
             ant.setdefault(x, set()).add(b)
-    return ({k: frozenset(v) for k, v in syn.items()}, {k: frozenset(v) for k, v in ant.items()})
+    der: dict[str, set] = {}
+    for key, src, tkey, tgt in der_ptrs:     # lexical pointers: word to word, both ways
+        a, b = words_of[key][src - 1], words_of[tkey][tgt - 1]
+        if a != b:
+            der.setdefault(a, set()).add(b)
+            der.setdefault(b, set()).add(a)
+    return ({k: frozenset(v) for k, v in syn.items()}, {k: frozenset(v) for k, v in ant.items()},
+            {k: frozenset(v) for k, v in der.items()})
 
 
 def _cache_path(root: Path) -> Path:
@@ -96,10 +109,10 @@ def _cache_path(root: Path) -> Path:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict, dict]:
+def _tables() -> tuple[dict, dict, dict]:
     root = _root()
     if root is None:
-        return {}, {}
+        return {}, {}, {}
     path = _cache_path(root)
     try:
         with open(path, "rb") as f:
@@ -122,6 +135,12 @@ def synonyms(lemma: str) -> frozenset[str]:
     """Lemmas that share a WordNet synset with `lemma` (lower case; itself included when
     WordNet knows it; empty when it does not)."""
     return _tables()[0].get(lemma.lower(), frozenset())
+
+
+def derived(lemma: str) -> frozenset[str]:
+    """The lemmas WordNet links to `lemma` as derivationally related forms ("fail" /
+    "failure", "refuse" / "refusal"); itself not included."""
+    return _tables()[2].get(lemma.lower(), frozenset())
 
 
 def antonyms(lemma: str) -> frozenset[str]:
