@@ -14,9 +14,8 @@ names from common words. Per aligned pair (bead):
    ("Brazil's") and acronym compounds ("EU-funded"). The words of a Title Case headline say
    nothing about names, nor does a sentence's first word unless the engine copies it and
    the dictionary does not know it (a surname opening the sentence, not "Uh" or
-   "Meanwhile"); without a translation (--engine none)
-   only known names and acronyms are compared, since cognates ("Senado"/"Senate") cannot
-   be told from swapped names.
+   "Meanwhile"); without a translation (--engine none) only known names and acronyms are
+   compared, since cognates ("Senado"/"Senate") cannot be told from swapped names.
 2. Kind of each candidate: `known` (gazetteer), `acronym`, `name` (the engine copies it:
    engines copy names) or `word` (the engine translates it: a capitalised common word,
    "Grêmio", "Marinha", "Campeonato").

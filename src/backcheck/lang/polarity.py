@@ -12,8 +12,9 @@ Implicit negatives (weak: "sem", "failed", "unbeaten", litotes such as "não pou
 críticas", a negator after "quase", "no-deal" compounds, English words whose prefix
 negates a word WordNet pairs them with as antonyms: "ineligible", "powerless",
 "dissatisfied", and English words WordNet derives from a weak negator: "failure",
-"refusal") may absorb a difference between the two sides but never create one. Idioms that contain a negator without negating ("não só", "no doubt") are
-removed first (data/negation_patterns.tsv).
+"refusal") may absorb a difference between the two sides but never create one. Idioms
+that contain a negator without negating ("não só", "no doubt") are removed first
+(data/negation_patterns.tsv).
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def implicit_negative(word: str) -> bool:
     return False
 
 
-def derived_negative(word: str, weak_forms) -> bool:
+def _derived_negative(word: str, weak_forms) -> bool:
     """An English word WordNet derives from a weak negator: "failure" (fail), "refusal"
     (refuse), "denials" (deny)."""
     from backcheck.lang import thesaurus
@@ -152,7 +153,7 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
             elif (w in weak_forms or w == "weakneg"
                   or (lang == "en" and un_word and un_word.match(w))
                   or (lang == "en" and (w.startswith("non-") or implicit_negative(w)
-                                        or derived_negative(w, weak_forms)))):
+                                        or _derived_negative(w, weak_forms)))):
                 weak += 1
         prev_negated = negated or (prev_negated and not words)
     return strong, weak

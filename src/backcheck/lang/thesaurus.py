@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOTS = (Path("/usr/share/wordnet"), Path("/usr/local/share/wordnet"))
 FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def _root() -> Path | None:
