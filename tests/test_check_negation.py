@@ -319,3 +319,19 @@ def test_a_noun_derived_from_a_weak_negator_through_the_cli(tmp_path):
                           "não foram bem sucedidas.", "The supermarket's previous attempt to "
                           "revamp its stores ended in failure.")
     assert [i for i in got if i["type"] == "negation"] == []
+
+
+def test_a_not_clause_continuing_a_negated_one_is_the_same_negation(tmp_path):
+    """"He couldn't look away, not with the vote so close": the elliptical "not" clause
+    continues the negation before it (as a Portuguese "nem" does); after a positive clause
+    it is a negation of its own."""
+    from backcheck.lang import polarity
+    assert polarity.polarity("He couldn't look away, not with the vote so close.", "en") == (1, 0)
+    assert polarity.polarity("He won the vote, not the seat.", "en") == (1, 0)
+    assert polarity.polarity("He didn't win the vote, and he did not win the seat.", "en") == (2, 0)
+    pt = "Não desgrudava da televisão, com o futuro do Supremo Tribunal em jogo."
+    en = ("He couldn't peel himself away from the television, not with the future of the "
+          "Supreme Court at stake.")
+    assert [i for i in run([(pt, en)]) if i.severity != "info"] == []
+    rc, got = cli_counted(tmp_path, pt, en)
+    assert [i for i in got if i["type"] == "negation"] == []

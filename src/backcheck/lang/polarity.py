@@ -7,7 +7,9 @@ Entry points: `polarity(text, lang, source=None) -> (strong, weak)`,
 Negations are counted as negator tokens (data/negators.tsv: não/nunca/nem...,
 not/never/no...), since translators move clause boundaries freely. Portuguese negative
 concord counts once per clause ("não ... ninguém"), and a "nem" clause that continues a
-negated one ("não pertence nem a X, nem a Y") is the same negation, not a new one.
+negated one ("não pertence nem a X, nem a Y") is the same negation, not a new one, as is
+an English clause opening with "not" after a negated one ("couldn't look away, not with
+the vote so close").
 Implicit negatives (weak: "sem", "failed", "unbeaten", litotes such as "não poupou
 críticas", a negator after "quase", "no-deal" compounds, English words whose prefix
 negates a word WordNet pairs them with as antonyms: "ineligible", "powerless",
@@ -145,6 +147,8 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                     weak += 1
                 elif w in ("nem", "nor") and not negated and prev_negated:
                     continue    # "não pertence nem a X, nem a Y"
+                elif lang == "en" and w == "not" and i == 0 and prev_negated:
+                    continue    # "couldn't look away, not with the vote so close"
                 else:
                     strong += 1
                     negated = True
