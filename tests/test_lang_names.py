@@ -82,3 +82,16 @@ def test_names_of_a_newsroom_join_the_gazetteer(tmp_path):
     en = mentions("Corinthians won.", "en", gaz)
     assert names.accounted(pt, word(pt, "Timão"), en) == "known"
     assert names.gazetteer().group("Timão", "pt") is None     # the built-in data is unchanged
+
+
+def test_no_name_is_listed_in_two_gazetteer_entries():
+    """A form in two lines of data/exonyms.tsv or data/institutions.tsv splits one place
+    between two entries ("coreano" in one, "Korean" in the other): the later line wins
+    for the forms they share, and the names read as two different places."""
+    seen = {}
+    for n, row in enumerate(lexicon.rows("exonyms") + lexicon.rows("institutions")):
+        for side in ("pt", "en"):
+            for form in lexicon.variants(row[side]):
+                assert seen.setdefault((side, form), n) == n, f"{form!r} is in two entries"
+    g = names.gazetteer()
+    assert g.group("coreano", "pt") == g.group("Korean", "en") == g.group("Coreia", "pt")
