@@ -115,13 +115,17 @@ def _folded(subs: Iterable[_Sub]) -> frozenset[str]:
                      if _LETTER_OR_DIGIT.search(f := s.folded()) and f not in PLACEHOLDERS)
 
 
-def _subs(segment: str) -> list[_Sub]:
+def _subs(segment: str, whole: bool = False) -> list[_Sub]:
     """Every subreading of every known lexical unit in lt-proc output (ambiguous
-    readings and "+"-joined units alike), in order, without repeats."""
+    readings and "+"-joined units alike), in order, without repeats. `whole`: the
+    segment is one word, which has none when the analyser split it and did not know a
+    part of it ("O'Hagan" is no article "o", "Jong-un" no "un")."""
     out: dict[_Sub, None] = {}
     try:
         units = list(parse(segment))
     except Exception:            # a malformed stream is no evidence, never an error
+        return []
+    if whole and any(lu.knownness is unknown for lu in units):
         return []
     for lu in units:
         if lu.knownness is not known:
@@ -134,17 +138,6 @@ def _subs(segment: str) -> list[_Sub]:
                 queue = "".join(t for t in sr.tags if t.startswith("#"))
                 out[_Sub(sr.baseform, tags, queue)] = None
     return list(out)
-
-
-def _whole(segment: str) -> tuple[_Sub, ...]:
-    """The subreadings of one word's analysis, none when the analyser split the word and
-    did not know a part of it: "O'Hagan" is no article "o" and "Jong-un" no "un"."""
-    try:
-        if any(lu.knownness is unknown for lu in parse(segment)):
-            return ()
-    except Exception:            # a malformed stream is no evidence, never an error
-        return ()
-    return tuple(_subs(segment))
 
 
 def _clean(word: str) -> str:
@@ -349,7 +342,7 @@ def _analyse(words: list[str], analyser: str) -> dict[str, tuple[_Sub, ...]]:
     answers = (proc.lookup([_clean(w) for w in ask]) if proc else None) or []
     answered = dict(zip(ask, answers))
     for w in todo:
-        out[w] = subs = _whole(answered.get(w, ""))
+        out[w] = subs = tuple(_subs(answered.get(w, ""), whole=True))
         if w in answered or w not in ask:      # not a failed lookup: worth remembering
             _remember(_analyses, (analyser, w), subs)
     return out

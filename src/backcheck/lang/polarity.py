@@ -77,12 +77,13 @@ def implicit_negative(word: str) -> bool:
     return False
 
 
-def _derived_negative(word: str, weak_forms) -> bool:
+@lru_cache(maxsize=65536)
+def _derived_negative(word: str) -> bool:
     """An English word WordNet derives from a weak negator: "failure" (fail), "refusal"
     (refuse), "denials" (deny)."""
     from backcheck.lang import thesaurus
-    w = word.lower()
-    return any(d in weak_forms for base in {w, w[:-1] if w.endswith("s") else w}
+    w, weak = word.lower(), _forms("en", "weak")
+    return any(d in weak for base in {w, w[:-1] if w.endswith("s") else w}
                for d in thesaurus.derived(base))
 
 
@@ -157,7 +158,7 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
             elif (w in weak_forms or w == "weakneg"
                   or (lang == "en" and un_word and un_word.match(w))
                   or (lang == "en" and (w.startswith("non-") or implicit_negative(w)
-                                        or _derived_negative(w, weak_forms)))):
+                                        or _derived_negative(w)))):
                 weak += 1
         prev_negated = negated or (prev_negated and not words)
     return strong, weak
