@@ -458,6 +458,11 @@ def test_cli_a_surname_replaced_at_the_start_of_a_sentence(tmp_path):
     rc, got = check_cli(tmp_path, pt, "Furyk himself has been on both ends, having been part of "
                         "the winning team at Brookline.", "--engine", "apertium")
     assert rc == 0 and got == []
+    # a surname with an apostrophe is a name, not the article "o" the analyser splits off
+    rc, [i] = check_cli(tmp_path, "O inspetor Brian O'Hagan afirmou que a investigação está "
+                        "numa fase inicial.", "Inspector Brian Burke said the investigation is "
+                        "in the early stages.", "--engine", "apertium")
+    assert rc == 1 and "O'Hagan" in i["message"] and "Burke" in i["message"]
 
 
 def test_courts_and_legislatures_by_their_english_names(tmp_path):
