@@ -40,6 +40,7 @@ from rapidfuzz.distance import Indel
 
 from backcheck.lang import lexicon
 from backcheck.lang.normalise import fold
+from backcheck.lang.words import stopwords
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 END = re.compile(r"[.!?:;]\s*[“”\"‘’'(\[«»—–-]*\s*$"   # a gap that ends a sentence
@@ -74,11 +75,6 @@ def never_name(word: str) -> bool:
     f = _fold(word)
     nn = never_names()
     return f in nn or f.endswith("s") and (f[:-1] in nn or f[:-2] in nn)
-
-
-@lru_cache(maxsize=2)
-def _stopwords(lang: str) -> frozenset[str]:
-    return lexicon.words(f"stopwords.{lang}", folded=True)
 
 
 @lru_cache(maxsize=1)
@@ -419,7 +415,7 @@ class Mentions:
             if cur and BREAK.search(self.gap(k)):
                 runs.append(cur)
                 cur = []
-            if t.capitalised and not (t.initial and t.fold in _stopwords(self.lang)):
+            if t.capitalised and not (t.initial and t.fold in stopwords(self.lang)):
                 cur.append(k)
             elif cur and t.fold in connectors():
                 continue
