@@ -477,3 +477,32 @@ def test_courts_and_legislatures_by_their_english_names(tmp_path):
     pairs = [("A sentença do TIJ foi proferida seis meses depois.", "The ICJ's ruling came six months later.")]
     assert run(pairs, pt2en=["The sentence of the TIJ was uttered six months later."],
                en2pt=["A decisão do ICJ veio seis meses mais tarde."]) == []
+
+
+LEAGUE = ("O Movimento 5 Estrelas formou governo com a Liga.",
+          "The Five Star Movement formed a government with the League.")
+
+
+def test_two_translated_common_words_are_no_name_swap():
+    """A capitalised common word that the engine translates on both sides ("Liga" /
+    "League": Apertium knows "liga" only as alloy, gang, connect) is no evidence of a
+    name; the pair was a major swap. A copied name against such a word still is one."""
+    need_apertium()
+    got = run([LEAGUE], pt2en=["The Movement 5 Stars formed government with the Alloy."],
+              en2pt=["O Cinco Movimento de Estrela formou um governo com une-a."])
+    assert counted(got) == []
+    assert any("Liga" in i.message for i in got)      # still shown as a hint
+    [i] = counted(run([("O Movimento 5 Estrelas formou governo com a Liga.",
+                        "The Five Star Movement formed a government with Salvini.")],
+                      pt2en=["The Movement 5 Stars formed government with the Alloy."],
+                      en2pt=["O Cinco Movimento de Estrela formou um governo com Salvini."]))
+    assert "Liga" in i.message and "Salvini" in i.message
+
+
+def test_cli_two_translated_common_words_are_no_name_swap(tmp_path):
+    need_apertium()
+    rc, got = check_cli(tmp_path, *LEAGUE, "--engine", "apertium")
+    assert rc == 0 and [i for i in got if i["severity"] != "info"] == []
+    rc, [i] = check_cli(tmp_path, LEAGUE[0], "The Five Star Movement formed a government "
+                        "with Salvini.", "--engine", "apertium")
+    assert rc == 1 and i["severity"] == "major" and "Salvini" in i["message"]

@@ -47,7 +47,10 @@ names from common words. Per aligned pair (bead):
    A name's score is that of its worst word against its best counterpart, the lower of
    the two names' (each of the two must have a word the other cannot account for). No
    swap: a country and its capital (metonymy), a lower-case demonym against a name that is
-   not a known place ("a capital mineira" = "Belo Horizonte").
+   not a known place ("a capital mineira" = "Belo Horizonte"), and two `word`s: common
+   words that the engine translates on both sides are no evidence of a name at all ("a
+   Liga" = "the League", which the dictionary knows only as alloy, gang, connect); a
+   changed common word is a mistranslation, not a swapped name.
    A name mentioned more often on one side (Trump twice, "Trump" once) joins the pairs
    when the other side has a name left over: the extra mention may be the replaced one.
 4. Policy. Names that a neighbouring bead accounts for are alignment slop. The bead's best
@@ -294,6 +297,8 @@ def unrelated(pt: names.Mentions, a: Cand, en: names.Mentions, b: Cand) -> float
     names at one place, 0 to 1 (the swap score before the words' weights)."""
     ta, tb = pt.toks[a.k], en.toks[b.k]
     both_known = a.kind == "known" and b.kind == "known"
+    if a.kind == "word" and b.kind == "word":
+        return 0.0      # two common words the engine translates: not names (docstring, 3)
     if both_known and names.metonym(pt.group_of[a.k], en.group_of[b.k], pt.gaz):
         return 0.0
     # a lower-case demonym rephrased as a name is a swap only against another known place
