@@ -350,3 +350,16 @@ def test_unsupported_sentence_merged_into_a_compressed_bead_is_an_omission():
     e2p = ["A taxa de desemprego do Brasil caiu para 6,1% nos três meses até agosto, a agência de estatística IBGE disse na sexta-feira."]
     issues = coverage.check(make_ctx(row(A) + [([pt1, pt2], [en], p2e, e2p)]))
     assert kinds(issues) == [("omission", "major")] and issues[0].pt.text == pt2
+
+
+def test_a_date_for_the_reader_is_no_appended_clause():
+    """A last clause of figures and calendar words only ("..., Nov. 3") is a date the
+    English adds for its readers: the number check weighs figures, the tail test does not;
+    a clause with a word of its own still counts."""
+    from backcheck.lang.support import support
+    pt = "A reunião aconteceu na última terça-feira, em Brasília."
+    for en, appended in (("The meeting took place in Brasília last Tuesday, Nov. 3.", 0.0),
+                         ("The meeting took place in Brasília last Tuesday, police sources said.", 2.0)):
+        sup = support(pt, en, "The meeting took place on last Tuesday, in Brasília.",
+                      "A reunião teve lugar em Brasília na última terça-feira.")
+        assert coverage.tail_score(en, sup.en, 0)[0] == appended, en

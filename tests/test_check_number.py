@@ -457,3 +457,61 @@ def test_a_figure_repeated_by_a_doubled_fragment_is_not_a_new_figure():
     got = issues([("O governo prevê exportações de 106 milhões de toneladas em 2025.",
                    "The government forecasts exports of 106 million tonnes of 106 million tonnes in 2025.")])
     assert [i for i in got if i.severity != "info"] == []
+
+
+def test_an_amount_restated_in_another_currency_in_brackets():
+    """Newsrooms gloss an amount in the reader's currency: "5 billion reais ($1.2
+    billion)". The bracketed amount restates the one before it (no exchange rate to
+    check it against), on either side; two restatements that differ are still a change."""
+    [a, b] = figures.read("a 5 billion reais ($1.2 billion) cut", "en")
+    assert not a.absorb_only and b.absorb_only and b.currency == "USD"
+    pt = "O governo anunciou um corte de R$ 5 bilhões (US$ 1,2 bilhão) no orçamento."
+    assert issues([("O governo anunciou um corte de R$ 5 bilhões no orçamento.",
+                    "The government announced a 5 billion reais ($1.2 billion) cut to the budget.")]) == []
+    assert issues([(pt, "The government announced a 5 billion reais cut to the budget.")]) == []
+    [i] = issues([(pt, "The government announced a 5 billion reais ($1.5 billion) cut.")])
+    assert i.severity == "major" and "1,2" in i.message and "1.5" in i.message
+    [i] = issues([(pt, "The government announced a 6 billion reais ($1.2 billion) cut.")])
+    assert i.severity == "major" and "6 billion" in i.message
+
+
+def test_the_day_of_a_weekday_date_the_english_adds():
+    """"last Tuesday, Nov. 3": the English adds the date of a weekday for its readers, as
+    a bracketed "quarta-feira (19)" in Portuguese is dropped."""
+    for text, lang in (("in Brasília last Tuesday, Nov. 3.", "en"), ("on Tuesday, 3 November, they met", "en"),
+                       ("na terça-feira, 3 de novembro, reuniram-se", "pt")):
+        [day] = [f for f in figures.read(text, lang) if f.kind == "num"]
+        assert day.day and day.soft, text
+    [f] = figures.read("On Tuesday, 3 people died.", "en")
+    assert not f.day
+    assert issues([("A reunião aconteceu na última terça-feira, em Brasília.",
+                    "The meeting took place in Brasília last Tuesday, Nov. 3.")]) == []
+
+
+def test_nautical_miles_and_knots_are_units():
+    [i] = issues([("O navio afundou a cerca de 20 milhas náuticas da costa.",
+                   "The ship sank about 37 km off the coast.")])
+    assert i.severity == "info" and "converted" in i.message
+    [i] = issues([("O navio afundou a cerca de 20 milhas náuticas da costa.",
+                   "The ship sank about 50 km off the coast.")])
+    assert i.severity == "major"
+    [f] = figures.read("ventos de 40 nós", "pt")
+    assert f.quantity is not None and f.quantity.dimension == "speed"
+
+
+def test_newsroom_glosses_through_the_cli(tmp_path):
+    """An amount glossed in dollars and a weekday's date added for the reader, as a user
+    checks them: no counted issue (neither a figure nor an appended clause)."""
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "pt.txt").write_text("O governo anunciou um corte de R$ 5 bilhões no orçamento da "
+                                     "educação.\n\nA reunião aconteceu na última terça-feira, em "
+                                     "Brasília.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The government announced a 5 billion reais ($1.2 billion) cut "
+                                     "to the education budget.\n\nThe meeting took place in Brasília "
+                                     "last Tuesday, Nov. 3.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "pt.txt"),
+                        "--en", str(tmp_path / "en.txt"), "--engine", "apertium", "--format", "json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"] == []

@@ -29,6 +29,7 @@ from types import SimpleNamespace
 
 from backcheck.checks import PAIR_SUPPORT
 from backcheck.checks.calibration import threshold
+from backcheck.lang.figures import calendar_words
 from backcheck.lang.words import content, content_tokens, supported
 from backcheck.report.model import Issue
 
@@ -325,6 +326,9 @@ def tail_score(text: str, words, other_unsupported: int) -> tuple[float, list]:
     last = [w for w in words if w.token.start >= cut]
     if not cut or not last or any(w.supported for w in last):
         return 0.0, []
+    if all(w.fold[:1].isdigit() or w.fold in calendar_words() for w in last):
+        return 0.0, []          # a date for the reader ("last Tuesday, Nov. 3"): figures
+                                # are the number check's to weigh
     return len(last) - 0.5 * other_unsupported, last
 
 

@@ -8,7 +8,7 @@ is a difference, unless something explains it:
 - a conversion: another unit of the same dimension, equal within the figures' rounding
   ("200 km" = "130 miles", "1,98 m" = "6-foot-6", "27 °C" = "80 degrees");
 - a share of a figure said elsewhere on its side ("300 milhões" = "three-quarters");
-- soft figures (written numbers, years, round periods, a weekday's bracketed date) that a
+- soft figures (written numbers, years, round periods, the day of a weekday's date) that a
   translation may add or drop: they count only when the other side has a leftover they
   could have become.
 
@@ -228,6 +228,13 @@ def _derived(f: Figure, other: list[Figure], totals: set[float]) -> bool:
         for s in shares for w in totals if w > v)
 
 
+def _restated(f: Figure, other: list[Figure]) -> bool:
+    """An amount in brackets (lang.figures: a restatement) left over against another one
+    on the other side: both sides restate, and the restatements differ."""
+    return bool(f.currency) and any(o.absorb_only and o.currency == f.currency
+                                    for o in other)
+
+
 def _fmt(fs: list[Figure]) -> str:
     return ", ".join(f.shown for f in fs)
 
@@ -347,9 +354,9 @@ def check(ctx) -> list:
                 left_en.remove(b)
                 changed.append((a, b))
         # absorb-only figures (ordinal words, bracketed restatements) are never a
-        # difference alone
-        left_pt = [a for a in left_pt if not a.absorb_only]
-        left_en = [b for b in left_en if not b.absorb_only]
+        # difference alone; two amounts restated in brackets that differ are a change
+        left_pt = [a for a in left_pt if not a.absorb_only or _restated(a, left_en)]
+        left_en = [b for b in left_en if not b.absorb_only or _restated(b, left_pt)]
         left_pt, left_en = _keep_soft(left_pt, left_en), _keep_soft(left_en, left_pt)
 
         # scores. `changed`: figures left over together that one could have become

@@ -1,9 +1,10 @@
 """Dates: month names ("maio" = "May" = 5), years (soft: "em 2024" may be "last year"),
 decades ("anos 90" = "the '90s"), year ranges ("1950-53" = "entre 1950 e 1953") and a
-weekday's bracketed date ("quarta-feira (19)", which English often drops).
+weekday's date ("quarta-feira (19)", which English often drops; "last Tuesday, Nov. 3",
+which it adds).
 
 Entry points: `months(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
-glued, lang)`, `range_end(raw, before)`, `bracketed_day(before, after, lang)`,
+glued, lang)`, `range_end(raw, before)`, `weekday_date(before, after, lang)`,
 `calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
 `weekday_names(lang, abbreviations)`.
 """
@@ -129,7 +130,23 @@ def range_end(raw: str, before: str) -> float | None:
     return float(int(m.group(1)) * 100 + int(raw))
 
 
-def bracketed_day(before: str, after_num: str, lang: str) -> bool:
-    """Is the figure a weekday's date in brackets, "quarta-feira (19)", "Friday (4th)"?"""
-    return bool(re.search(r"(?:" + _weekday_re(lang) + r")\s*\(\s*$", before)
-                and re.match(r"(?:st|nd|rd|th|º|o)?\s*\)", after_num))
+def weekday_date(before: str, after_num: str, lang: str) -> bool:
+    """Is the figure the day of a weekday's date, which a translation adds or drops for
+    its readers: in brackets ("quarta-feira (19)", "Friday (4th)") or after a comma with
+    its month ("last Tuesday, Nov. 3", "Tuesday, 3 November", "terça-feira, 3 de
+    novembro")? Lower-case text."""
+    bracket, month_first, day_first, month_after = _weekday_date_patterns(lang)
+    if bracket.search(before):
+        return bool(re.match(r"(?:st|nd|rd|th|º|o)?\s*\)", after_num))
+    if month_first.search(before):
+        return not re.match(r"\s*\d", after_num)       # "Nov. 3", not "Nov. 3 2020"
+    return bool(day_first.search(before) and month_after.match(after_num))
+
+
+@lru_cache(maxsize=2)
+def _weekday_date_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    weekday = r"(?:" + _weekday_re(lang) + r")"
+    month = r"(?:" + alternation(month_names(lang, abbreviations=True)) + r")\.?"
+    return (re.compile(weekday + r"\s*\(\s*$"), re.compile(weekday + r",\s*" + month + r"\s*$"),
+            re.compile(weekday + r",\s*$"),
+            re.compile(r"(?:st|nd|rd|th|º|o)?\s*(?:de\s+|of\s+)?" + month + r"(?!\w)"))

@@ -36,7 +36,7 @@ class Figure:
     pct: bool = False              # a percentage
     pp: bool = False               # percentage points
     year: bool = False             # a year or a decade
-    day: bool = False              # a weekday's bracketed date, "quarta-feira (19)"
+    day: bool = False              # a weekday's date, "quarta-feira (19)", "Tuesday, Nov. 3"
     share: float | None = None     # a fraction of a whole said in words (three-quarters)
     absorb_only: bool = False      # matches a figure, never a difference alone
     approx: bool = False           # hedged: "cerca de", "about"

@@ -172,7 +172,7 @@ def read(text: str, lang: str, taken: Spans) -> list[Figure]:
                                                   glued.group(0).lower() if glued else None, lang):
             vals |= {1900 + v, 2000 + v}
             year = True
-        day = dates.bracketed_day(before, low[m.end("num"):], lang)
+        day = dates.weekday_date(before, low[m.end("num"):], lang)
         soft = year or day or (is_pct and v == 100) or durations.round_period(after, v)
         d = durations.seconds(after, v) if not (is_pct or is_clock or cur) else None
         if d:

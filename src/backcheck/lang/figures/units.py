@@ -155,17 +155,21 @@ def _bracket() -> re.Pattern:
 
 
 def restatements(figures: list[Figure], text: str) -> list[Figure]:
-    """The figures, with a bracketed conversion of the quantity just before it marked
-    absorb-only: it restates that quantity, it is not a figure of its own."""
+    """The figures, with a bracketed conversion of the quantity or amount just before it
+    marked absorb-only: it restates that figure, it is not a figure of its own. An amount
+    in another currency ("5 billion reais ($1.2 billion)", "R$ 5 bilhões (US$ 1 bilhão)")
+    is taken on trust: checking it would need the day's exchange rate."""
     out = list(figures)
     order = sorted(range(len(out)), key=lambda k: out[k].start)
     for i, j in zip(order, order[1:]):
         a, b = out[i], out[j]
-        if not (a.quantity and b.quantity) or a.start < 0 or b.start < a.end:
+        if a.start < 0 or b.start < a.end or not _bracket().fullmatch(text[a.end:b.start]):
             continue
-        if not _bracket().fullmatch(text[a.end:b.start]):
-            continue
-        off = mismatch(a.quantity, b.quantity)
-        if off is not None and off <= ROUNDING_CAP:
+        if a.quantity and b.quantity:
+            off = mismatch(a.quantity, b.quantity)
+            if off is not None and off <= ROUNDING_CAP:
+                out[j] = replace(b, absorb_only=True)
+        elif a.currency and b.currency and a.currency != b.currency \
+                and not (a.quantity or b.quantity):
             out[j] = replace(b, absorb_only=True)
     return out
