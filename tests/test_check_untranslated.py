@@ -213,3 +213,30 @@ def test_cli_keep_list_from_the_configuration(tmp_path):
                         "--config", str(cfg)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and r.stderr.startswith("backcheck: error: ") and "missing.txt" in r.stderr
     assert "lexicon file not found" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_names_english_writes_as_portuguese_does_are_not_untranslated(tmp_path):
+    """The gazetteer's English forms are English: a Brazilian state keeps its Portuguese
+    name in English news ("Rio Grande do Sul", "Mato Grosso do Sul"), unlike a long
+    institution name left in Portuguese."""
+    from backcheck.lang.words import tokens
+    keep = untranslated.Keep(Config())
+    toks = tokens("The rains hit Rio Grande do Sul and the sul of the state.")
+    assert [toks[i].text for i in sorted(keep.names(toks))] == ["Rio", "Grande", "do", "Sul"]
+    pairs = [("A polícia do Rio Grande do Norte prendeu o suspeito.",
+              "Police in Rio Grande do Norte arrested the suspect.")]
+    assert run(pairs, pt2en=["The police of the Big River of the North arrested the suspect."],
+               en2pt=["A polícia em Rio Grande do Norte prendeu o suspeito."]) == []
+    art = {"pt": {"body": [["As chuvas deixaram milhares de desalojados no Mato Grosso do Sul."],
+                           ["A maioria tem base no art. 14 do Código de Defesa do Consumidor."]]},
+           "en": {"body": [["The rains left thousands homeless in the state of Mato Grosso do Sul."],
+                           ["Most are based on Article 14 of the Código de Defesa do Consumidor."]]}}
+    from conftest import need_apertium
+    need_apertium()
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert out.returncode in (0, 1), out.stderr
+    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    assert [i["en"]["text"] for i in found] == [art["en"]["body"][1][0]]

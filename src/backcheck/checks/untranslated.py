@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.checks.calibration import threshold
-from backcheck.lang import dictionary, lexicon
+from backcheck.lang import dictionary, lexicon, names
 from backcheck.lang.detect import confidence
 from backcheck.lang.normalise import fold
 from backcheck.lang.words import Token, own_function_words, tokens
@@ -74,13 +74,16 @@ PUNCT = re.compile(r"[;:()\[\]“”\"«»—–]|[,.!?](?=\s|$)")
 
 class Keep:
     """What is never Portuguese evidence: built-in loanwords and the user's keep list
-    (single words, or phrases kept as a whole: "Praça da Sé" keeps "da" only there)."""
+    (single words, or phrases kept as a whole: "Praça da Sé" keeps "da" only there); and
+    the names English writes as Portuguese does (`names`)."""
 
     def __init__(self, config):
-        entries = lexicon.user(config).keep
+        user = lexicon.user(config)
+        entries = user.keep
         self.words = (lexicon.words("loanwords.en", folded=True)
                       | {e for e in entries if " " not in e})
         self.phrases = [tuple(e.split()) for e in entries if " " in e]
+        self.gazetteer = names.gazetteer(user)
 
     def mark(self, toks: list[Token]) -> set[int]:
         """Indices of the tokens that are kept."""
@@ -92,6 +95,12 @@ class Keep:
                 if tuple(folds[i:i + n]) == ph:
                     out.update(range(i, i + n))
         return out
+
+    def names(self, toks: list[Token]) -> set[int]:
+        """Indices of the tokens inside an English form of a gazetteer name: English writes
+        "Rio Grande do Sul" and "Mato Grosso do Sul" as Portuguese does, so such a name is
+        no Portuguese name left untranslated."""
+        return set(self.gazetteer.find([t.text for t in toks], "en", [t.fold for t in toks]))
 
 
 def copied_runs(en: str, pt: str, min_len: int = 1) -> list[list[Token]]:
@@ -295,15 +304,16 @@ def _bead(ctx, bead, p: Params, keep: Keep, article_pt: set[str]):
                 "sentence", [j for j, _ in whole])
 
     # 2. clauses copied from the Portuguese
-    clause, names = [], []
+    clause, name_runs = [], []
     if pt:
         toks = tokens(en)
-        kept = keep.mark(toks)
+        kept, known = keep.mark(toks), keep.names(toks)
         index = {t.start: k for k, t in enumerate(toks)}
         for run in copied_runs(en, pt, p.min_run):
             if _is_name_run(run, kept, index):
-                if _untranslated_name(run, en, pt2en, kept, index):
-                    names.append(run)
+                if (not all(index.get(t.start) in known for t in run)
+                        and _untranslated_name(run, en, pt2en, kept, index)):
+                    name_runs.append(run)
                 continue
             if _quoted_or_glossed(run, en):
                 continue
@@ -322,8 +332,8 @@ def _bead(ctx, bead, p: Params, keep: Keep, article_pt: set[str]):
     if clause and n >= p.clause:
         sev = "critical" if n >= p.clause_critical else "major"
         return sev, _span(en, clause[0][0], clause[-1][-1]), "clause", list(bead.tgt)
-    if names:
-        run = max(names, key=len)
+    if name_runs:
+        run = max(name_runs, key=len)
         return "minor", _span(en, run[0], run[-1]), "name", list(bead.tgt)
 
     # 3. single words
