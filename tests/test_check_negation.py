@@ -335,3 +335,24 @@ def test_a_not_clause_continuing_a_negated_one_is_the_same_negation(tmp_path):
     assert [i for i in run([(pt, en)]) if i.severity != "info"] == []
     rc, got = cli_counted(tmp_path, pt, en)
     assert [i for i in got if i["type"] == "negation"] == []
+
+
+def test_not_yet_as_english_says_it_with_still():
+    """"ainda não se recuperou" = "is still recovering", "ainda não foi divulgado" = "is
+    still pending": English says "not yet" with "still" and an unfinished state (the
+    first was a critical flip); a dropped negation beside them is still found."""
+    from backcheck.lang import polarity
+    assert polarity.polarity("The player is still recovering.", "en") == (0, 1)
+    pairs = [("O jogador ainda não se recuperou da lesão.", "The player is still recovering from the injury."),
+             ("O resultado ainda não foi divulgado.", "The result is still pending."),
+             ("O suspeito ainda não foi preso.", "The suspect remains at large.")]
+    assert [i for i in run(pairs) if i.severity != "info"] == []
+    [i] = [i for i in run([("O jogador ainda não se recuperou da lesão.",
+                            "The player has recovered from the injury.")]) if i.severity != "info"]
+    assert "Portuguese is negative" in i.message
+
+
+def test_not_yet_with_still_through_the_cli(tmp_path):
+    rc, got = cli_counted(tmp_path, "O jogador ainda não se recuperou da lesão.",
+                          "The player is still recovering from the injury.")
+    assert rc == 0 and got == []
