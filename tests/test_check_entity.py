@@ -506,3 +506,21 @@ def test_cli_two_translated_common_words_are_no_name_swap(tmp_path):
     rc, [i] = check_cli(tmp_path, LEAGUE[0], "The Five Star Movement formed a government "
                         "with Salvini.", "--engine", "apertium")
     assert rc == 1 and i["severity"] == "major" and "Salvini" in i["message"]
+
+
+def test_brazilian_states_by_their_portuguese_names(tmp_path):
+    """The gazetteer knows each Brazilian state by its Portuguese name too, not only by its
+    abbreviation and demonym: "Minas Gerais" replaced by "Santa Catarina" was only an info
+    hint (the Portuguese words were read as common words, "Rio Grande" as Big River)."""
+    need_apertium()
+    [i] = counted(run([("O suspeito foi preso em Minas Gerais.",
+                        "The suspect was arrested in Santa Catarina.")],
+                      pt2en=["The suspect was arrested in Mines General."],
+                      en2pt=["O suspeito foi preso em Santa Catarina."]))
+    assert "Minas Gerais" in i.message and "Santa Catarina" in i.message
+    rc, [i] = check_cli(tmp_path, "A polícia do Rio Grande do Sul prendeu o suspeito.",
+                        "Police in Santa Catarina arrested the suspect.", "--engine", "apertium")
+    assert rc == 1 and i["severity"] == "major" and "Santa Catarina" in i["message"]
+    rc, got = check_cli(tmp_path, "A polícia gaúcha prendeu o suspeito.",
+                        "Police in Rio Grande do Sul arrested the suspect.", "--engine", "apertium")
+    assert rc == 0 and got == []
