@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from backcheck.lang import lexicon
+from backcheck.lang import lexicon, thesaurus
 from backcheck.lang.normalise import fold
 
 CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s|[.!?](?=\s)")
@@ -63,7 +63,6 @@ def clauses(text: str) -> list[str]:
 def implicit_negative(word: str) -> bool:
     """An English word whose negative prefix or suffix undoes a word it is the WordNet
     antonym of ("unhappy", "ineligible", "powerless"); "unless", "industry" are not."""
-    from backcheck.lang import thesaurus
     w = word.lower()
     ants = thesaurus.antonyms(w)
     if not ants:
@@ -81,7 +80,6 @@ def implicit_negative(word: str) -> bool:
 def _derived_negative(word: str) -> bool:
     """An English word WordNet derives from a weak negator: "failure" (fail), "refusal"
     (refuse), "denials" (deny)."""
-    from backcheck.lang import thesaurus
     w, weak = word.lower(), _forms("en", "weak")
     return any(d in weak for base in {w, w[:-1] if w.endswith("s") else w}
                for d in thesaurus.derived(base))
