@@ -130,6 +130,47 @@ def corpus(shared: Path, translator=None, folder: Path | None = None,
     return res
 
 
+
+def seed_like(folder: Path, translator, others: int = 6, seed: int = 2) -> dict | None:
+    """Seed-like pages made from real articles: each article's Portuguese headline alone
+    over its own English page (faithful: it should find its English counterpart) and over
+    the pages of `others` other stories (unrelated: it should find none). The share of
+    faithful headlines left unmatched is the share of such pages that get a false
+    omission; the unrelated ones taken are untranslated lines that would go unreported."""
+    import random
+    from backcheck import article, segment
+    from backcheck.segment import Segmented
+    pages = []
+    for path in sorted(folder.glob("*.json")):
+        seg = segment.segment(article.load(path))
+        head = [s for s in seg.pt if s.field == "headline"]
+        if len(head) != 1 or not seg.en:
+            continue
+        story = path.stem.split("-", 2)[-1]        # NTREX: the br/pt twins share a story
+        pages.append((story, head, seg.en, translator.translate([head[0].text], "pt", "en"),
+                      translator.translate([s.text for s in seg.en], "en", "pt")))
+    if not pages:
+        return None
+
+    def matched(head, pt2en, en, en2pt):
+        beads, partial = align.align_article(Segmented(pt=head, en=en), pt2en, en2pt)
+        return partial and any(b.src and b.tgt for b in beads)
+
+    rng = random.Random(seed)
+    faithful = sum(not matched(h, p2e, en, e2p) for _, h, en, p2e, e2p in pages)
+    taken = n_unrelated = 0
+    for story, h, _, p2e, _ in pages:
+        for k in rng.sample(range(len(pages)), min(others, len(pages))):
+            if pages[k][0] != story:
+                n_unrelated += 1
+                taken += matched(h, p2e, pages[k][2], pages[k][4])
+    res = {"pages": len(pages), "faithful_unmatched": faithful,
+           "unrelated": n_unrelated, "unrelated_taken": taken}
+    print(f"Seed-like pages ({folder.name}: a Portuguese headline over an English page): "
+          f"faithful headline left unmatched {faithful} of {len(pages)}; over another "
+          f"story's page, taken for a translation {taken} of {n_unrelated}")
+    return res
+
 def corpora(shared: Path, translator=None) -> dict:
     """corpus() on the dev set, our own held-out set and the NTREX real articles."""
     sets = {"dev": (shared / "corpus" / "dev" / "clean", "Corpus dev/clean"),
@@ -143,7 +184,10 @@ def corpora(shared: Path, translator=None) -> dict:
             print("corpus: apertium not installed, skipped")
             return {}
         translator = get_translator(Config(engine="apertium"))    # with the cache
-    return {k: corpus(shared, translator, d, label) for k, (d, label) in sets.items()}
+    out = {k: corpus(shared, translator, d, label) for k, (d, label) in sets.items()}
+    if sets["ntrex"][0].is_dir():
+        out["seed_like"] = seed_like(sets["ntrex"][0], translator)
+    return out
 
 
 def _synthetic(n: int, seed: int = 7):

@@ -322,6 +322,39 @@ def test_partial_source_unmatched_pt_is_1_0():
     assert partial and pairs(beads) == [((0,), ())]
 
 
+
+class _Table:
+    """A similarity read from a table {(i, j): value} (0.35, chance, elsewhere)."""
+    table: dict = {}
+
+    def __init__(self, src, tgt, src2tgt=None, tgt2src=None):
+        pass
+
+    def __call__(self, i0, i1, j0, j1):
+        return self.table.get((i0, j0), 0.35) if i1 - i0 == j1 - j0 == 1 else 0.35
+
+
+@pytest.mark.parametrize("values, matched", [
+    ({(0, 0): 0.49, (0, 2): 0.40}, True),    # its own field, clearly the best: matched
+    ({(0, 0): 0.49, (0, 2): 0.46}, False),   # a body sentence close behind: not sure
+    ({(0, 1): 0.49, (0, 2): 0.40}, False),   # the best is in another field: not enough
+    ({(0, 0): 0.42}, False),                 # too little evidence even in its own field
+])
+def test_partial_source_own_field_needs_less_evidence(values, matched):
+    """A free rendering of a Portuguese headline over an English page ("Península
+    Ibérica" / "Spain and Portugal") falls under the evidence any English sentence needs;
+    the English headline, clearly its best match, is taken."""
+    s = Segmented(pt=[seg("pt", "headline", None, "Onda de calor bate recorde")],
+                  en=[seg("en", "headline", None, "Heatwave sets record"),
+                      seg("en", "standfirst", None, "Demand peaks in Spain"),
+                      seg("en", "body", 0, "Grid operators said supply was never at risk."),
+                      seg("en", "body", 1, "The heat should ease from Friday.")])
+    _Table.table = values
+    beads, partial = al.align_article(s, ["x"], ["x"] * 4, similarity=_Table)
+    assert partial
+    best = max(values, key=values.get)[1]
+    assert pairs(beads)[0] == (((0,), (best,)) if matched else ((0,), ()))
+
 # -- backcheck align ------------------------------------------------------------------
 
 def run_cli(*args):

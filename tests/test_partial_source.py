@@ -102,6 +102,36 @@ def test_seed_page_is_a_partial_source():
     assert_partial(rep)
 
 
+
+FREE_HEADLINE_PAGE = """# Heatwave pushes electricity demand to record in Spain and Portugal
+
+*Onda de calor leva o consumo de eletricidade a um máximo histórico na Península Ibérica*
+
+Electricity demand in Spain and Portugal reached a record on Tuesday as temperatures \
+passed 44 degrees in parts of the Alentejo.
+
+Grid operators said supply was never at risk, thanks mainly to solar power, which covered \
+almost half of the demand at midday.
+
+Meteorologists expect the heat to ease from Friday, when a cold front is due to reach the \
+north of Portugal.
+"""
+
+
+@pytest.mark.apertium
+def test_a_freely_rendered_headline_finds_the_english_headline(tmp_path):
+    """The Portuguese line over the page renders the English headline freely ("Península
+    Ibérica" / "Spain and Portugal"): too little evidence for a match anywhere on the
+    page, enough in its own field where it is clearly the best. It was a major omission."""
+    need_apertium()
+    p = tmp_path / "heatwave.md"
+    p.write_text(FREE_HEADLINE_PAGE, encoding="utf-8")
+    rep = run_cli(p, "apertium")
+    assert_partial(rep)
+    assert [i for i in rep["issues"] if i["severity"] != "info"] == []
+    [bead] = [b for b in rep["alignment"] if b["pt"]]
+    assert bead["en"]["field"] == "headline" and bead["en"]["text"].startswith("Heatwave")
+
 # -- the decision, at the aligner --------------------------------------------------------
 
 def seg(side, field, par, text):
