@@ -524,3 +524,24 @@ def test_brazilian_states_by_their_portuguese_names(tmp_path):
     rc, got = check_cli(tmp_path, "A polícia gaúcha prendeu o suspeito.",
                         "Police in Rio Grande do Sul arrested the suspect.", "--engine", "apertium")
     assert rc == 0 and got == []
+
+
+def test_portuguese_regions_are_known_names(tmp_path):
+    """Portugal's autonomous regions and district capitals are in the gazetteer as the
+    Brazilian states are: "Madeira" (which the engine reads as wood) replaced by "Azores"
+    was only an info hint; the word "madeira" and the city English writes "Oporto" are
+    no alarm."""
+    need_apertium()
+    [i] = counted(run([("Incêndio na Madeira obriga à retirada de 200 pessoas.",
+                        "Wildfire in the Azores forces evacuation of 200 people.")],
+                      pt2en=["Fire in the Wood obliges to the withdrawal of 200 people."],
+                      en2pt=["Wildfire nos Açores força evacuação de 200 pessoas."]))
+    assert "Madeira" in i.message and "Azores" in i.message
+    rc, [i] = check_cli(tmp_path, "O fogo na Madeira obrigou à retirada de 200 pessoas.",
+                        "The fire in the Azores forced 200 people to leave.",
+                        "--engine", "apertium")
+    assert rc == 1 and i["severity"] == "major" and "Azores" in i["message"]
+    rc, got = check_cli(tmp_path, "A madeira das florestas do Minho é vendida em Braga e "
+                        "nos Açores.", "Wood from the forests of the Minho is sold in Braga "
+                        "and the Azores.", "--engine", "apertium")
+    assert rc == 0 and [i for i in got if i["severity"] != "info"] == []
