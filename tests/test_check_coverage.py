@@ -363,3 +363,43 @@ def test_a_date_for_the_reader_is_no_appended_clause():
         sup = support(pt, en, "The meeting took place on last Tuesday, in Brasília.",
                       "A reunião teve lugar em Brasília na última terça-feira.")
         assert coverage.tail_score(en, sup.en, 0)[0] == appended, en
+
+
+def test_a_short_whole_sentence_left_out_is_a_minor_omission():
+    """A dropped sentence of one content word ("Eles estão só brincando.") is still a
+    sentence left out; a short label or credit with no counterpart stays a hint."""
+    short = ("Eles estão só brincando.", "", "They are only playing.", "")
+    rows = row(A) + [([short[0]], [], [short[2]], [])] + row(C)
+    issues = coverage.check(make_ctx(rows))
+    assert kinds(issues) == [("omission", "minor")]
+    assert issues[0].pt.text == short[0]
+    rows = row(A) + [(["(Com agências)"], [], ["(With agencies)"], [])] + row(C)
+    assert kinds(coverage.check(make_ctx(rows)), counted=False) == [("omission", "info")]
+    # the same on the English side: an added short sentence
+    rows = row(A) + [([], ["It was all fun."], [], ["Foi tudo divertido."])] + row(C)
+    assert kinds(coverage.check(make_ctx(rows))) == [("addition", "minor")]
+
+
+def test_cli_a_short_quoted_sentence_left_out(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    pt = ("Os vizinhos ligaram para a polícia quando viram dois ursos no quintal da casa.\n\n"
+          "\"Eles estão só brincando.\n\n"
+          "Não há perigo nenhum\", disse o guarda florestal que chegou ao local.\n")
+    en = ("Neighbours called the police when they saw two bears in the backyard of the "
+          "house.\n\n\"There is no danger at all,\" said the ranger who arrived at the "
+          "scene.\n")
+    (tmp_path / "p.txt").write_text(pt, encoding="utf-8")
+    (tmp_path / "e.txt").write_text(en, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt",
+                        str(tmp_path / "p.txt"), "--en", str(tmp_path / "e.txt"), "--engine",
+                        "apertium", "--format", "json", "--fail-on", "minor"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    counted = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
+    assert [(i["type"], i["severity"]) for i in counted] == [("omission", "minor")]
+    assert counted[0]["pt"]["text"].startswith("\"Eles estão")

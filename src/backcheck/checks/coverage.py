@@ -4,7 +4,8 @@ Signals, strongest first:
 - a 1-0 bead (Portuguese sentence with no English) is an omission, a 0-1 bead an addition
   (not in partial-source mode, where the English has no full Portuguese source);
   unless the sentence's content turns up in the neighbouring beads (the aligner put it
-  next door), which makes it an `info` hint;
+  next door), which makes it an `info` hint; one of a single content word is a hint
+  too unless it is a whole sentence ("Eles estão só brincando.": minor);
 - inside a bead of several sentences, a sentence the other side supports weakly and
   without which the bead balances better (an added English sentence the aligner merged
   into a 1-2 bead);
@@ -186,9 +187,13 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
                               f"{'Portuguese' if side == 'pt' else 'English'} sentence not "
                               "aligned, but its content appears in the neighbouring sentences",
                               neighbour_support=round(sup, 2)))
-        elif n_words < 2:
+        elif n_words < 2 and not _whole_sentence(text):
             out.append(_issue(ctx, kind, "info", pt_idx, en_idx,
                               f"short {'Portuguese' if side == 'pt' else 'English'} fragment "
+                              "has no counterpart", neighbour_support=round(sup, 2)))
+        elif n_words < 2:
+            out.append(_issue(ctx, kind, "minor", pt_idx, en_idx,
+                              f"short {'Portuguese' if side == 'pt' else 'English'} sentence "
                               "has no counterpart", neighbour_support=round(sup, 2)))
         else:
             msg = ("Portuguese sentence has no English translation" if side == "pt"
@@ -196,6 +201,19 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
             out.append(_issue(ctx, kind, "major", pt_idx, en_idx, msg,
                               neighbour_support=round(sup, 2)))
     return out
+
+
+# A short unaligned text that is a whole sentence (a capital, three words or more, a final
+# full stop, question or exclamation mark: "Eles estão só brincando.") is a dropped or
+# added sentence even with one content word; other short leftovers (a label, a credit, a
+# stray word of the page) stay hints. No faithful pair of the NTREX development half, the
+# dev corpus or our held-out set leaves such a sentence unaligned.
+WHOLE_SENTENCE = re.compile(r"""^\W*([^\W\d_])[^\W_]*(?:\s+\S+){2,}[.!?]+["'”’)»]*\s*$""")
+
+
+def _whole_sentence(text: str) -> bool:
+    m = WHOLE_SENTENCE.match(text)
+    return bool(m) and m.group(1).isupper()
 
 
 def _misplaced(ctx, n: int, side: str, idx) -> int | None:
