@@ -238,12 +238,13 @@ def test_home_country_and_acronym_compounds_are_context_not_swaps():
     pt2en = ["The work is funded by the Plan of Recovery and Resiliencia and by the Budget of the State."]
     en2pt = ["A obra é paga pelo plano de recuperação financiado pela UE de Portugal e o orçamento do estado."]
     assert counted(run(pairs, pt2en, en2pt)) == []
-    # a real place swap in the same shape is still a swap
+    # a real place swap in the same shape is still a swap (critical: both places are in
+    # the gazetteer and the back-translation confirms it)
     pairs = [("A obra é financiada pelo Plano de Recuperação e Resiliência e pela Câmara de Braga.",
               "The work is paid for by the recovery plan and by Porto city council.")]
     pt2en = ["The work is funded by the Plan of Recovery and Resiliencia and by the Chamber of Braga."]
     en2pt = ["A obra é paga pelo plano de recuperação e pela câmara municipal do Porto."]
-    assert [i.severity for i in counted(run(pairs, pt2en, en2pt))] == ["major"]
+    assert [i.severity for i in counted(run(pairs, pt2en, en2pt))] == ["critical"]
 
 
 def test_party_acronyms_and_spelling_variants_are_the_same_names():
@@ -545,3 +546,13 @@ def test_portuguese_regions_are_known_names(tmp_path):
                         "nos Açores.", "Wood from the forests of the Minho is sold in Braga "
                         "and the Azores.", "--engine", "apertium")
     assert rc == 0 and [i for i in got if i["severity"] != "info"] == []
+    # Porto, which English also writes "Oporto"; "o Porto de Santos" stays a port
+    rc, [i] = check_cli(tmp_path, "As rendas subiram 20% em Lisboa e no Porto.",
+                        "Rents rose 20% in Lisbon and Faro.", "--engine", "apertium")
+    assert rc == 1 and i["severity"] == "major" and "Porto" in i["message"]
+    for pt, en in (("As obras no Porto e em Lisboa começam em maio.",
+                    "Work in Oporto and Lisbon starts in May."),
+                   ("O Porto de Santos bateu um recorde de exportações em setembro.",
+                    "The Port of Santos set an export record in September.")):
+        rc, got = check_cli(tmp_path, pt, en, "--engine", "apertium")
+        assert rc == 0 and got == []
