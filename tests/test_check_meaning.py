@@ -396,3 +396,52 @@ def test_a_word_of_several_senses_is_no_pole_through_the_cli(tmp_path):
     rep = json.loads(r.stdout)
     assert [i for i in rep["issues"] if i["type"] == "mistranslation"
             and i["severity"] != "info"] == []
+
+
+def test_long_term_rendered_as_short_term():
+    """A pole of several words, hyphenated in the English ("short-term") and said by the
+    Portuguese in its own words ("longa duração", which the engine renders "long
+    length"); and permanent against temporary."""
+    from conftest import need_apertium
+    need_apertium()
+    ctx = one("O objetivo é devolver casas ao arrendamento de longa duração.",
+              "The aim is to return homes to the short-term rental market.",
+              "The objective is to give houses to the lease of long length.",
+              "O objectivo é para regressar casas ao mercado de aluguer de prazo curto.")
+    [i] = counted(meaning.check(ctx))
+    assert "(term)" in i.message and "“short-term”" in i.message
+    assert "“longa duração”" in i.message
+    ctx = one("O objetivo é devolver casas ao arrendamento de longa duração.",
+              "The aim is to return homes to the long-term rental market.",
+              "The objective is to give houses to the lease of long length.",
+              "O objectivo é para regressar casas ao mercado de aluguer de prazo longo.")
+    assert counted(meaning.check(ctx)) == []
+    ctx = one("O governo aprovou uma proibição temporária da pesca da sardinha.",
+              "The government approved a permanent ban on sardine fishing.",
+              "The government approved a temporary prohibition of the fishing of the sardine.",
+              "O governo aprovou uma proibição permanente em pescar de sardinha.")
+    [i] = counted(meaning.check(ctx))
+    assert "(permanence)" in i.message and "“permanent”" in i.message
+
+
+def test_long_term_rendered_as_short_term_through_the_cli(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    (tmp_path / "p.txt").write_text("A ministra disse que a medida pretende devolver casas ao "
+                                    "mercado de arrendamento de longa duração.\n",
+                                    encoding="utf-8")
+    (tmp_path / "e.txt").write_text("The minister said the measure was intended to return "
+                                    "homes to the short-term rental market.\n",
+                                    encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "p.txt"),
+                        "--en", str(tmp_path / "e.txt"), "--engine", "apertium",
+                        "--format", "json", "--cache-dir", str(tmp_path / "cache")],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    [i] = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
+    assert i["type"] == "mistranslation"
+    assert "short-term" in i["message"] and "longa duração" in i["message"]

@@ -56,7 +56,17 @@ class Params:
 def _forms(en: str, sup, lemma: str) -> list[str]:
     """The English words (as written) whose lemmas include `lemma`."""
     words = [w.text for w in sup.en if lemma in w.lemmas]
-    return words or [m.group(0) for m in re.finditer(rf"\b{re.escape(lemma)}\b", en, re.I)]
+    # an entry of several words is also written hyphenated ("short term", "short-term")
+    pattern = r"[\s-]+".join(re.escape(w) for w in lemma.split())
+    return words or [m.group(0) for m in re.finditer(rf"\b{pattern}\b", en, re.I)]
+
+
+def _written(text: str, phrase: str) -> list[str]:
+    """Where `text` says the folded `phrase`, as written ("longa duração")."""
+    toks = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
+    want = phrase.split()
+    return [" ".join(t for t, _ in toks[k:k + len(want)]) for k in range(len(toks))
+            if [f for _, f in toks[k:k + len(want)]] == want][:1]
 
 
 def _pole_counts(lemmas, text: str, lang: str = "en") -> dict[tuple[str, str], list[str]]:
@@ -160,7 +170,10 @@ def _reversal_issues(ctx) -> list[Issue]:
         words = _forms(en, sup, a)
         # the Portuguese word(s) the dictionary renders with the suggested pole
         pt_words = [w.text for w in sup.pt if b in sup.pt_translations.get(w.fold, ())]
-        said = (f"the Portuguese says “{pt_words[0]}” ({b})" if pt_words
+        gloss = f" ({b})"
+        if not pt_words and " " in b:           # a Portuguese pole of several words
+            pt_words, gloss = _written(pt, b), ""
+        said = (f"the Portuguese says “{pt_words[0]}”{gloss}" if pt_words
                 else f"the Portuguese, translated, says “{b}”")
         out.append(Issue("mistranslation", severity if s >= p.reversal else "info",
                          ctx.loc("pt", bead.src), ctx.loc("en", bead.tgt),
