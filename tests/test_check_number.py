@@ -515,3 +515,23 @@ def test_newsroom_glosses_through_the_cli(tmp_path):
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"] == []
+
+
+def test_cli_twice_in_the_first_half(tmp_path):
+    """"Duas vezes na primeira parte" = "twice in the first half": "half" was read as 50%
+    and, against "duas", reported as a changed figure (major)."""
+    art = {"id": "h1",
+           "pt": {"body": ["Os visitantes marcaram duas vezes na primeira parte e o Benfica "
+                           "reduziu aos 78 minutos, de penálti."]},
+           "en": {"body": ["The visitors scored twice in the first half and Benfica pulled "
+                           "one back from the penalty spot in the 78th minute."]}}
+    for engine in ("none", "apertium"):
+        if engine == "apertium":
+            from conftest import need_apertium
+            need_apertium()
+        assert [i for i in _cli(tmp_path, art, "--engine", engine)
+                if i["severity"] != "info"] == []
+    art["en"]["body"] = ["The visitors scored three times in the first half and Benfica "
+                         "pulled one back from the penalty spot in the 78th minute."]
+    [i] = [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"]
+    assert "duas" in i["message"] and "three" in i["message"]

@@ -131,3 +131,16 @@ def test_every_figure_lexicon_is_a_data_file_not_a_table_in_code():
     for word in ("janeiro", "october", "quinze", "dezoito", "milhões", "dólares",
                  "quilómetros", "fahrenheit", "terceiro", "segundos"):
         assert word not in code.lower(), word
+
+
+def test_halves_of_a_period_and_twice():
+    """"The first half" (of a match, of a year) is a period, no share of 50%; "twice" is
+    two, as "duas vezes" is."""
+    assert values("The visitors scored twice in the first half.", "en") == [1.0, 2.0]
+    assert values("Os visitantes marcaram duas vezes na primeira parte.", "pt") == [1.0, 2.0]
+    assert values("Sales rose in the second half of the year.", "en") == [2.0]
+    assert values("As vendas subiram na segunda metade do ano.", "pt") == [2.0]
+    assert values("He scored in each half.", "en") == []
+    assert values("Half of the voters stayed home.", "en") == [50.0]
+    assert values("Metade dos eleitores ficou em casa.", "pt") == [50.0]
+    assert values("He was arrested thrice.", "en") == [3.0]

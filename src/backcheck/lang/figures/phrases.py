@@ -17,6 +17,9 @@ from backcheck.lang.figures.model import Figure, Spans, alternation, rounded
 
 # a share said with an article is one only before "of"/"de" or a punctuation mark
 ARTICLES = {"a", "an", "one", "um", "uma"}
+# an ordinal or "each" before "half"/"metade" makes it a half of a period
+HALF_OF_A_PERIOD = re.compile(r"\b(?:first|second|1st|2nd|each|either|both|primeira|segunda|"
+                              r"1\.?ª|2\.?ª)\s+$")
 
 
 @lru_cache(maxsize=2)
@@ -44,6 +47,9 @@ def read(text: str, lang: str, taken: Spans) -> list[Figure]:
         vals = [float(v) for v in lexicon.variants(row["values"])]
         kind = row["kind"]
         if kind == "share":
+            if HALF_OF_A_PERIOD.search(low[:m.start()]) and m.group(1) in ("half", "metade"):
+                continue        # "the first half", "a segunda metade": a part of a match
+                                # or a year (a period), no share of anything
             if m.group(1).split()[0] in ARTICLES and not re.match(
                     r"\s+(?:of|do|da|dos|das)\b|\s*(?:[,.;:)]|$)", low[m.end():]):
                 continue        # "a third defeat", "um quarto de hotel": no share (a room)
