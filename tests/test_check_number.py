@@ -535,3 +535,19 @@ def test_cli_twice_in_the_first_half(tmp_path):
                          "pulled one back from the penalty spot in the 78th minute."]
     [i] = [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"]
     assert "duas" in i["message"] and "three" in i["message"]
+
+
+def test_the_same_count_of_another_unit_of_time_is_a_changed_figure(tmp_path):
+    """"Seis meses" is not "six weeks" though both say six: two periods must be the same
+    length ("48 horas" = "two days", "um ano" = "12 months")."""
+    [i] = issues([("A decisão saiu apenas seis meses após a audiência.",
+                   "The ruling came only six weeks after the hearing.")])
+    assert i.severity == "major" and "6 months ≠ 6 weeks" in i.message
+    assert [x for x in issues([("O prazo é de 48 horas.", "The deadline is two days."),
+                               ("O contrato dura um ano e meio.", "The contract runs for 18 months."),
+                               ("O acordo vale por seis meses.", "The deal is valid for six months.")])
+            if x.severity != "info"] == []
+    art = {"id": "d1", "pt": {"body": ["A decisão saiu apenas seis meses após a audiência."]},
+           "en": {"body": ["The ruling came only six weeks after the hearing."]}}
+    [i] = _cli(tmp_path, art, "--engine", "none")
+    assert i["severity"] == "major" and "6 months ≠ 6 weeks" in i["message"]

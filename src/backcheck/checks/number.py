@@ -107,8 +107,20 @@ def one_sided_score(f: Figure) -> float:
 
 # ---- matching ---------------------------------------------------------------------------
 
+def _durations(f: Figure) -> frozenset:
+    return frozenset(v for v in f.values if isinstance(v, tuple) and v[0] == "s")
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
-    return a.kind == b.kind and bool(a.values & b.values)
+    """Same kind and a common reading; two periods must be the same length ("seis meses"
+    is not "six weeks", though both say six; "48 horas" is "two days"). A match minute
+    is compared by its clock readings ("aos 31 minutos" of the second half = "the 76th")."""
+    if a.kind != b.kind:
+        return False
+    da, db = _durations(a), _durations(b)
+    if da and db and not (a.minute or b.minute):
+        return bool(da & db)
+    return bool(a.values & b.values)
 
 
 def match(pt: list[Figure], en: list[Figure]):
@@ -403,6 +415,13 @@ def check(ctx) -> list:
             msg = "approximate conversion: " + "; ".join(f"{a.shown} ≈ {b.shown}" for a, b in approx)
         elif shown_pt and shown_en:
             msg = f"number {_fmt(shown_pt)} in Portuguese is {_fmt(shown_en)} in English"
+            periods = [(min(_durations(a)), min(_durations(b))) for a in shown_pt
+                       for b in shown_en if _durations(a) and _durations(b)
+                       and not _durations(a) & _durations(b) and a.values & b.values]
+            if periods:     # the same count of another unit: say which ("six" / "six")
+                msg += " (" + "; ".join(f"{figures.describe_period(x[1])} ≠ "
+                                        f"{figures.describe_period(y[1])}"
+                                        for x, y in periods) + ")"
         elif shown_pt:
             msg = f"number {_fmt(shown_pt)} in Portuguese is missing from the English"
         else:

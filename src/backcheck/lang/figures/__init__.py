@@ -25,12 +25,13 @@ from backcheck.lang.figures.digits import parse_number, value_tokens
 from backcheck.lang.figures.model import Figure, Quantity, Spans
 
 __all__ = ["Figure", "Quantity", "read", "parse_number", "value_tokens", "mismatch",
-           "calendar_words", "month_names", "weekday_names"]
+           "calendar_words", "month_names", "weekday_names", "describe_period"]
 
 mismatch = units.mismatch
 calendar_words = dates.calendar_words          # for the name reader: dates are no names
 month_names = dates.month_names                # for the segmenter: "Jan. 3", "Wed. Feb. 5"
 weekday_names = dates.weekday_names
+describe_period = durations.describe            # for messages: 3628800 s is "6 weeks"
 
 
 def read(text: str, lang: str) -> list[Figure]:

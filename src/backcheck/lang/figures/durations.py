@@ -3,7 +3,7 @@
 "2h05min" = "2:05"); round periods a translation may drop or reword ("12 meses" = "a
 year", "24 horas" = "a day").
 
-Entry points: `seconds(after, value)`, `abbreviations()`, `round_period(after, value)`, `compound(text, lang,
+Entry points: `seconds(after, value)`, `describe(secs)`, `abbreviations()`, `round_period(after, value)`, `compound(text, lang,
 taken)`, `and_a_half(text, lang, cardinal, taken)`.
 """
 from __future__ import annotations
@@ -31,6 +31,17 @@ def _units() -> tuple[dict[str, float], dict[str, float], set[tuple[float, str]]
             abbrevs[f.lower()] = secs
             unit[f.lower()] = row["unit"]
     return forms, abbrevs, round_, unit
+
+
+def describe(secs: int) -> str:
+    """A duration in the largest unit of data/periods.tsv that counts it whole
+    (15768000: "6 months"; 3628800: "6 weeks")."""
+    for unit, size in sorted({u: s for f, s in _units()[0].items()
+                              for u in [_units()[3][f]]}.items(), key=lambda x: -x[1]):
+        if size and secs % size == 0:
+            n = secs // int(size)
+            return f"{n} {unit}{'' if n == 1 else 's'}"
+    return f"{secs} seconds"
 
 
 def abbreviations() -> set[str]:
