@@ -551,3 +551,18 @@ def test_the_same_count_of_another_unit_of_time_is_a_changed_figure(tmp_path):
            "en": {"body": ["The ruling came only six weeks after the hearing."]}}
     [i] = _cli(tmp_path, art, "--engine", "none")
     assert i["severity"] == "major" and "6 months ≠ 6 weeks" in i["message"]
+
+
+def test_cli_o_dobro_is_twice(tmp_path):
+    """"O dobro" is two as "twice" is (read since "twice" is: alone, it was paired with a
+    temperature range's leftover as a changed figure)."""
+    art = {"id": "t2",
+           "pt": {"body": ["Choveu 258 milímetros em 24 horas, o dobro da média histórica "
+                           "para fevereiro. A previsão é de temperaturas entre 17 °C e 24 °C."]},
+           "en": {"body": ["There were 258mm of rain in 24 hours, twice the historical average "
+                           "for February. Temperatures of 17-24C are forecast."]}}
+    assert [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"] == []
+    art["en"]["body"] = ["There were 258mm of rain in 24 hours, three times the historical "
+                         "average for February. Temperatures of 17-24C are forecast."]
+    [i] = [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"]
+    assert "dobro" in i["message"] and "three" in i["message"]

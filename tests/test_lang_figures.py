@@ -144,3 +144,4 @@ def test_halves_of_a_period_and_twice():
     assert values("Half of the voters stayed home.", "en") == [50.0]
     assert values("Metade dos eleitores ficou em casa.", "pt") == [50.0]
     assert values("He was arrested thrice.", "en") == [3.0]
+    assert values("o dobro da média", "pt") == values("twice the average", "en") == [2.0]
