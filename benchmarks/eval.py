@@ -102,7 +102,8 @@ def main(argv=None) -> int:
     align_eval = HERE / "eval_align.py"
     if align_eval.is_file() and not args.no_align:
         print(f"== {align_eval.name}", flush=True)
-        # the corpus's alignment_unit_recall is already printed above: Bleualign set only
+        # the corpus's alignment_unit_recall is already printed above: the Bleualign set
+        # and the seed-like pages made of NTREX articles only
         rc |= subprocess.call([sys.executable, str(align_eval), "--shared", str(shared),
                                "--skip-corpus"])
     print(f"== eval took {time.perf_counter() - t0:.0f} s", flush=True)

@@ -184,10 +184,19 @@ def corpora(shared: Path, translator=None) -> dict:
             print("corpus: apertium not installed, skipped")
             return {}
         translator = get_translator(Config(engine="apertium"))    # with the cache
-    out = {k: corpus(shared, translator, d, label) for k, (d, label) in sets.items()}
-    if sets["ntrex"][0].is_dir():
-        out["seed_like"] = seed_like(sets["ntrex"][0], translator)
-    return out
+    return {k: corpus(shared, translator, d, label) for k, (d, label) in sets.items()}
+
+
+def seed_like_ntrex(shared: Path) -> dict | None:
+    """seed_like() on the NTREX development articles, with Apertium (cached)."""
+    folder = shared / "corpus" / "ntrex" / "clean"
+    from backcheck.translate.apertium import installed
+    if not folder.is_dir() or not installed():
+        print("seed-like pages: NTREX or apertium absent, skipped")
+        return None
+    from backcheck.config import Config
+    from backcheck.translate import get_translator
+    return seed_like(folder, get_translator(Config(engine="apertium")))
 
 
 def _synthetic(n: int, seed: int = 7):
@@ -247,6 +256,7 @@ def main(shared_dir=None, with_corpus: bool = True) -> dict:
     out = {"bleualign": bleualign(shared)}
     if with_corpus:
         out |= corpora(shared)
+    out["seed_like"] = seed_like_ntrex(shared)
     out["speed"] = speed()
     return out
 
