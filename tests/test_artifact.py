@@ -331,3 +331,28 @@ def test_real_clean_articles_raise_almost_nothing(shared):
     assert len(files) > 100
     found = [(f, i) for f in files for i in artifact.check(_ctx(f)) if i.severity != "info"]
     assert len(found) <= 0.05 * len(files), [(f, i.message) for f, i in found]
+
+
+def test_furniture_the_translator_carried_over_is_reported_once_on_the_english(tmp_path):
+    """"Leia também: ..." translated as "Read more: ..." is one problem: one issue, on
+    the English side; furniture on the Portuguese side alone is still reported there."""
+    pt, en = ("Leia também: Governo e sindicatos voltam a reunir-se na próxima semana",
+              "Read more: Government and unions to meet again next week")
+    [i] = artifact.check(_pair(pt, en))
+    assert i.evidence["kind"] == "boilerplate" and i.evidence["side"] == "en"
+    assert i.pt is not None and i.en is not None
+    [i] = artifact.check(_pair(pt, "Government and unions will meet again next week."))
+    assert i.evidence["side"] == "pt"
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    art = {"id": "f1", "pt": {"body": ["Os professores fizeram greve em 14 distritos.", pt]},
+           "en": {"body": ["Teachers went on strike in 14 districts.", en]}}
+    p = tmp_path / "f1.json"
+    p.write_text(json.dumps(art, ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--format", "json",
+                        "--engine", "none"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 1, r.stderr
+    arts = [i for i in json.loads(r.stdout)["issues"] if i["type"] == "artifact"]
+    assert [(i["evidence"]["kind"], i["evidence"]["side"]) for i in arts] == [("boilerplate", "en")]

@@ -28,7 +28,8 @@ Runs on every sentence of both sides (ctx.seg) and reports, once per problem:
   Duran Duran); an acronym twice (HIV HIV) is a slip. A doubled particle ("waiting for for
   years", data/particles.en.txt) is `doubled-particle`, info only.
 - `boilerplate`: page furniture left in the text (data/boilerplate.txt: "Leia também: ...",
-  "Advertisement", "Continua após a publicidade").
+  "Advertisement", "Continua após a publicidade"); furniture the translator carried over
+  ("Leia também: ..." = "Read more: ...") is reported once, on the English side.
 
 Evidence that a repetition is deliberate: the other side of the aligned pair repeats too
 ("we will fight, we will fight" = "vamos lutar, vamos lutar"; a translator does not copy a
@@ -462,4 +463,10 @@ def check(ctx) -> list[Issue]:
         found_by_side[side] = found
         out.extend(_side_issues(ctx, side, p, found, home))
     _observe(ctx, found_by_side, _Pairs(ctx, "pt"))
-    return out
+    # page furniture the translator carried over ("Leia também: ..." = "Read more: ..."):
+    # one problem, reported once, on the English that is to be published
+    en_furniture = {i.en.text for i in out if i.evidence["kind"] == "boilerplate"
+                    and i.evidence["side"] == "en" and i.en}
+    return [i for i in out if not (i.evidence["kind"] == "boilerplate"
+                                   and i.evidence["side"] == "pt" and i.en
+                                   and i.en.text in en_furniture)]
