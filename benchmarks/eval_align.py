@@ -130,7 +130,6 @@ def corpus(shared: Path, translator=None, folder: Path | None = None,
     return res
 
 
-
 def seed_like(folder: Path, translator, others: int = 6, seed: int = 2) -> dict | None:
     """Seed-like pages made from real articles: each article's Portuguese headline alone
     over its own English page (faithful: it should find its English counterpart) and over
@@ -170,6 +169,7 @@ def seed_like(folder: Path, translator, others: int = 6, seed: int = 2) -> dict 
           f"faithful headline left unmatched {faithful} of {len(pages)}; over another "
           f"story's page, taken for a translation {taken} of {n_unrelated}")
     return res
+
 
 def corpora(shared: Path, translator=None) -> dict:
     """corpus() on the dev set, our own held-out set and the NTREX real articles."""
