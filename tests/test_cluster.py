@@ -178,6 +178,9 @@ def test_an_article_that_kills_workers_is_an_input_error(tmp_path):
         client.register_plugin(Poison(), name="poison")
         status = batch.run([src], tmp_path / "out", Config(engine="none", cache=False),
                            progress=False, executor=DaskExecutor(client=client))
+        # let the nannies finish restarting the killed workers: closing the cluster while
+        # one is half started fails inside distributed ("can only join a started process")
+        client.wait_for_workers(2, timeout=60)
     assert status == 2
     rows = {r["name"]: r for r in summary(tmp_path / "out")["reports"]}
     assert len(rows) == 6
