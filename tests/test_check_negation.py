@@ -356,3 +356,23 @@ def test_not_yet_with_still_through_the_cli(tmp_path):
     rc, got = cli_counted(tmp_path, "O jogador ainda não se recuperou da lesão.",
                           "The player is still recovering from the injury.")
     assert rc == 0 and got == []
+
+
+def test_a_word_stranded_without_its_negator_is_a_reported_flip(tmp_path):
+    """"Tal ainda não aconteceu." rendered "That has happened yet.": too short for the
+    literalness score (an info hint), but the English keeps the "yet" its lost "not"
+    licensed. A "yet" that a question, an "if", a superlative or "and" licenses is none."""
+    from backcheck.lang import polarity
+    assert polarity.stranded("That has happened yet.", "en")
+    assert polarity.stranded("The results are in yet, but the mood is good.", "en")
+    for ok in ("That has not happened yet.", "Has it happened yet?", "There is no status yet.",
+               "They asked if they had their tickets yet for London.", "And yet, it moves.",
+               "It was their best season yet.", "It has yet to be decided.",
+               "It is yet another delay."):
+        assert not polarity.stranded(ok, "en"), ok
+    [i] = run([("Tal ainda não aconteceu.", "That has happened yet.")])
+    assert i.severity == "major" and i.evidence["stranded"]
+    rc, [i] = cli_counted(tmp_path, "Tal ainda não aconteceu.", "That has happened yet.")
+    assert rc == 1 and i["type"] == "negation" and i["severity"] == "major"
+    rc, got = cli_counted(tmp_path, "Tal ainda não aconteceu.", "That has not happened yet.")
+    assert rc == 0 and got == []

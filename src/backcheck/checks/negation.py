@@ -19,11 +19,15 @@ Evidence, per aligned pair (bead):
    Measured on the NTREX development pairs against negations injected into them, this
    separated better than the support of the whole pair or of the negated clause alone.
 
-Decision: a candidate whose score reaches `Params.major` is reported; it is `critical`
-when the score also reaches `Params.critical` (set above every faithful pair of the
-calibration corpus) and the back-translation confirms the flip (the translation of the
-negative side keeps the negation the positive side lacks). Below `major`, it is an `info`
-hint. One issue per bead.
+5. A stranded word: the English keeps a word that needs a negator in its clause ("That
+   has happened yet" for "Tal ainda não aconteceu"; lang.polarity.stranded), so the
+   negator was lost whatever the score says.
+
+Decision: a candidate whose score reaches `Params.major`, or whose English strands such a
+word, is reported; it is `critical` when the score also reaches `Params.critical` (set
+above every faithful pair of the calibration corpus) and the back-translation confirms
+the flip (the translation of the negative side keeps the negation the positive side
+lacks). Below `major`, it is an `info` hint. One issue per bead.
 """
 from __future__ import annotations
 
@@ -138,9 +142,12 @@ def check(ctx) -> list:
             continue
         s = round(score(pt, en, sup, sp, se), 3)
         ctx.observe(NAME, "flip", s)
+        # the English keeps a word that needs the negator it lost ("That has happened
+        # yet" for "Tal ainda não aconteceu"): no free rewording reads like that
+        stranded = sp > se and pol.stranded(en, "en")
         if s >= p.critical and confirmed:
             severity = "critical"
-        elif s >= p.major:
+        elif s >= p.major or stranded:
             severity = "major"
         else:
             severity = "info"
@@ -159,6 +166,6 @@ def check(ctx) -> list:
             {"pt_items": pt_neg, "en_items": en_neg, "negated": negated,
              "back_translation": pt2en,
              "en2pt": en2pt, "similarity": bead.score, "score": s,
-             "confirmed": confirmed}))
+             "confirmed": confirmed, "stranded": stranded}))
     return issues
 
