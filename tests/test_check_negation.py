@@ -365,6 +365,9 @@ def test_a_word_stranded_without_its_negator_is_a_reported_flip(tmp_path):
     from backcheck.lang import polarity
     assert polarity.stranded("That has happened yet.", "en")
     assert polarity.stranded("The results are in yet, but the mood is good.", "en")
+    assert polarity.stranded("They live in the village anymore.", "en")
+    assert not polarity.stranded("They do not live in the village anymore.", "en")
+    assert not polarity.stranded("You can choose either.", "en")
     for ok in ("That has not happened yet.", "Has it happened yet?", "There is no status yet.",
                "They asked if they had their tickets yet for London.", "And yet, it moves.",
                "It was their best season yet.", "It has yet to be decided.",
