@@ -145,3 +145,11 @@ def test_halves_of_a_period_and_twice():
     assert values("Metade dos eleitores ficou em casa.", "pt") == [50.0]
     assert values("He was arrested thrice.", "en") == [3.0]
     assert values("o dobro da média", "pt") == values("twice the average", "en") == [2.0]
+
+
+def test_an_article_before_am_is_no_clock():
+    """"An AM" (an Assembly Member) is no 1 a.m.; an hour in words still is one, and
+    Portuguese says 1 p.m. with "uma"."""
+    assert figures.read("An AM said the group was happy.", "en") == []
+    assert [f.clock for f in figures.read("It starts at one AM.", "en")] == [True]
+    assert values("Começa à uma da tarde.", "pt") == [13.0]

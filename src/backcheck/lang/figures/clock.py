@@ -68,6 +68,8 @@ def written(text: str, lang: str, taken: Spans) -> list[Figure]:
     for m in re.finditer(r"\b([^\W\d_]+)\b", low):
         if taken.overlaps(m.start(), m.end()):
             continue
+        if lang == "en" and m.group(1) in ("a", "an"):
+            continue            # "an AM" is an Assembly Member ("à uma da tarde" is 13h)
         n = numerals.cardinal(m.group(1), lang, one=True)
         if n is None or not 1 <= n <= 12:
             continue
