@@ -445,3 +445,32 @@ def test_long_term_rendered_as_short_term_through_the_cli(tmp_path):
     [i] = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
     assert i["type"] == "mistranslation"
     assert "short-term" in i["message"] and "longa duração" in i["message"]
+
+
+def test_dissatisfied_rendered_as_happy(tmp_path):
+    """Satisfaction is part of the feeling pair: "insatisfeita" rendered "happy" is a
+    reversal, quoted as the Portuguese writes it; "unhappy" is faithful."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    ctx = one("Um deputado disse que a maioria do grupo também estava insatisfeita.",
+              "A member said most of the group were also happy.",
+              "A deputy said that the majority of the group also was insatisfeita.",
+              "Um membro disse a maioria do grupo era também feliz.")
+    [i] = counted(meaning.check(ctx))
+    assert "(feeling)" in i.message and "“insatisfeita”" in i.message
+    for en, rc in (("A member said most of the group were also happy.", 1),
+                   ("A member said most of the group were also unhappy.", 0)):
+        (tmp_path / "p.txt").write_text("Um deputado disse que a maioria do grupo também "
+                                        "estava insatisfeita.\n", encoding="utf-8")
+        (tmp_path / "e.txt").write_text(en + "\n", encoding="utf-8")
+        r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt",
+                            str(tmp_path / "p.txt"), "--en", str(tmp_path / "e.txt"),
+                            "--engine", "apertium", "--format", "json"],
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == rc, (en, r.stdout[-500:], r.stderr)
+        got = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
+        assert [i["type"] for i in got] == (["mistranslation"] if rc else [])

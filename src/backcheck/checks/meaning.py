@@ -171,7 +171,7 @@ def _reversal_issues(ctx) -> list[Issue]:
         # the Portuguese word(s) the dictionary renders with the suggested pole
         pt_words = [w.text for w in sup.pt if b in sup.pt_translations.get(w.fold, ())]
         gloss = f" ({b})"
-        if not pt_words and " " in b:           # a Portuguese pole of several words
+        if not pt_words:                        # a pole the Portuguese says in its words
             pt_words, gloss = _written(pt, b), ""
         said = (f"the Portuguese says “{pt_words[0]}”{gloss}" if pt_words
                 else f"the Portuguese, translated, says “{b}”")
