@@ -539,7 +539,7 @@ def test_cli_twice_in_the_first_half(tmp_path):
 
 def test_the_same_count_of_another_unit_of_time_is_a_changed_figure(tmp_path):
     """"Seis meses" is not "six weeks" though both say six: two periods must be the same
-    length ("48 horas" = "two days", "um ano" = "12 months")."""
+    length ("48 horas" = "two days", "um ano e meio" = "18 months")."""
     [i] = issues([("A decisão saiu apenas seis meses após a audiência.",
                    "The ruling came only six weeks after the hearing.")])
     assert i.severity == "major" and "6 months ≠ 6 weeks" in i.message
