@@ -374,28 +374,33 @@ def test_a_word_of_several_senses_is_no_pole():
     assert "direction" in i.message
 
 
-def test_a_word_of_several_senses_is_no_pole_through_the_cli(tmp_path):
-    """The same, as an editor runs it: `backcheck check --pt --en` on plain files."""
+def check_pair_cli(tmp_path, pt, en):
+    """`backcheck check --pt --en` on two plain files with Apertium, as an editor runs it:
+    (exit status, counted issues of the JSON report). A usage or input error fails."""
     import json
     import subprocess
     import sys
 
     from conftest import need_apertium
     need_apertium()
-    (tmp_path / "p.txt").write_text(
-        "O médio avançou pela direita e cruzou para a área, mas o guarda-redes agarrou a bola.\n",
-        encoding="utf-8")
-    (tmp_path / "e.txt").write_text(
-        "The midfielder pushed down the right and crossed into the box, but the keeper "
-        "gathered the ball after sliding across.\n", encoding="utf-8")
+    (tmp_path / "p.txt").write_text(pt + "\n", encoding="utf-8")
+    (tmp_path / "e.txt").write_text(en + "\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "p.txt"),
                         "--en", str(tmp_path / "e.txt"), "--engine", "apertium",
                         "--format", "json", "--cache-dir", str(tmp_path / "cache")],
                        capture_output=True, text=True, timeout=120)
-    assert r.returncode in (0, 1), r.stderr       # checked (1: the verdict is fail), no input error
-    rep = json.loads(r.stdout)
-    assert [i for i in rep["issues"] if i["type"] == "mistranslation"
-            and i["severity"] != "info"] == []
+    assert r.returncode in (0, 1), r.stderr       # checked (1: the verdict is fail)
+    return r.returncode, [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
+
+
+def test_a_word_of_several_senses_is_no_pole_through_the_cli(tmp_path):
+    """The same, as an editor runs it: `backcheck check --pt --en` on plain files."""
+    _, got = check_pair_cli(
+        tmp_path,
+        "O médio avançou pela direita e cruzou para a área, mas o guarda-redes agarrou a bola.",
+        "The midfielder pushed down the right and crossed into the box, but the keeper "
+        "gathered the ball after sliding across.")
+    assert [i for i in got if i["type"] == "mistranslation"] == []
 
 
 def test_long_term_rendered_as_short_term():
@@ -425,35 +430,17 @@ def test_long_term_rendered_as_short_term():
 
 
 def test_long_term_rendered_as_short_term_through_the_cli(tmp_path):
-    import json
-    import subprocess
-    import sys
-
-    from conftest import need_apertium
-    need_apertium()
-    (tmp_path / "p.txt").write_text("A ministra disse que a medida pretende devolver casas ao "
-                                    "mercado de arrendamento de longa duração.\n",
-                                    encoding="utf-8")
-    (tmp_path / "e.txt").write_text("The minister said the measure was intended to return "
-                                    "homes to the short-term rental market.\n",
-                                    encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt", str(tmp_path / "p.txt"),
-                        "--en", str(tmp_path / "e.txt"), "--engine", "apertium",
-                        "--format", "json", "--cache-dir", str(tmp_path / "cache")],
-                       capture_output=True, text=True, timeout=120)
-    assert r.returncode == 1, r.stderr
-    [i] = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
-    assert i["type"] == "mistranslation"
+    rc, [i] = check_pair_cli(tmp_path, "A ministra disse que a medida pretende devolver casas "
+                             "ao mercado de arrendamento de longa duração.",
+                             "The minister said the measure was intended to return homes to "
+                             "the short-term rental market.")
+    assert rc == 1 and i["type"] == "mistranslation"
     assert "short-term" in i["message"] and "longa duração" in i["message"]
 
 
 def test_dissatisfied_rendered_as_happy(tmp_path):
     """Satisfaction is part of the feeling pair: "insatisfeita" rendered "happy" is a
     reversal, quoted as the Portuguese writes it; "unhappy" is faithful."""
-    import json
-    import subprocess
-    import sys
-
     from conftest import need_apertium
     need_apertium()
     ctx = one("Um deputado disse que a maioria do grupo também estava insatisfeita.",
@@ -462,15 +449,9 @@ def test_dissatisfied_rendered_as_happy(tmp_path):
               "Um membro disse a maioria do grupo era também feliz.")
     [i] = counted(meaning.check(ctx))
     assert "(feeling)" in i.message and "“insatisfeita”" in i.message
-    for en, rc in (("A member said most of the group were also happy.", 1),
-                   ("A member said most of the group were also unhappy.", 0)):
-        (tmp_path / "p.txt").write_text("Um deputado disse que a maioria do grupo também "
-                                        "estava insatisfeita.\n", encoding="utf-8")
-        (tmp_path / "e.txt").write_text(en + "\n", encoding="utf-8")
-        r = subprocess.run([sys.executable, "-m", "backcheck", "check", "--pt",
-                            str(tmp_path / "p.txt"), "--en", str(tmp_path / "e.txt"),
-                            "--engine", "apertium", "--format", "json"],
-                           capture_output=True, text=True, timeout=120)
-        assert r.returncode == rc, (en, r.stdout[-500:], r.stderr)
-        got = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
-        assert [i["type"] for i in got] == (["mistranslation"] if rc else [])
+    for en, want in (("A member said most of the group were also happy.", 1),
+                     ("A member said most of the group were also unhappy.", 0)):
+        rc, got = check_pair_cli(tmp_path, "Um deputado disse que a maioria do grupo também "
+                                 "estava insatisfeita.", en)
+        assert rc == want, (en, got)
+        assert [i["type"] for i in got] == (["mistranslation"] if want else [])
