@@ -62,7 +62,9 @@ def _forms(en: str, sup, lemma: str) -> list[str]:
 
 
 def _written(text: str, phrase: str) -> list[str]:
-    """Where `text` says the folded `phrase`, as written ("longa duração")."""
+    """Where `text` says the folded `phrase`, as written ("longa duração"). Words split
+    as `_pole_counts` splits them (at hyphens too, unlike lang.words.tokens), so that
+    what it found is found here."""
     toks = [(m.group(0), fold(m.group(0))) for m in re.finditer(r"[^\W_]+", text)]
     want = phrase.split()
     return [" ".join(t for t, _ in toks[k:k + len(want)]) for k in range(len(toks))

@@ -165,18 +165,14 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
 def stranded(text: str, lang: str) -> bool:
     """Does a clause of `text` keep a word that needs a negator, with no negator (strong
     or weak) in that clause ("That has happened yet": data/negation_patterns.tsv, kind
-    `stranded`)? Questions, conditionals ("if they had their tickets yet") and
-    superlatives ("their best season yet") license it without one."""
-    pattern = _pattern(lang, "stranded")
+    `stranded`)? A question, or a word of kind `licensor` earlier in the clause ("if
+    they had their tickets yet", "their best season yet"), licenses it without one."""
+    pattern, licensor = _pattern(lang, "stranded"), _pattern(lang, "licensor")
     if pattern is None or "?" in text:
         return False
     for clause in clauses(text):
-        low = clause.lower()
-        for m in pattern.finditer(low):
-            before = WORD.findall(low[:m.start()])
-            if re.search(r"\b(?:if|whether|ever)\b", low[:m.start()]) or any(
-                    w.endswith("est") or w in ("best", "worst", "most", "first")
-                    for w in before[-4:]):
+        for m in pattern.finditer(clause):
+            if licensor and licensor.search(clause[:m.start()]):
                 continue
             if polarity(clause, lang) == (0, 0):
                 return True

@@ -36,9 +36,10 @@ def _units() -> tuple[dict[str, float], dict[str, float], set[tuple[float, str]]
 def describe(secs: int) -> str:
     """A duration in the largest unit of data/periods.tsv that counts it whole
     (15768000: "6 months"; 3628800: "6 weeks")."""
-    for unit, size in sorted({u: s for f, s in _units()[0].items()
-                              for u in [_units()[3][f]]}.items(), key=lambda x: -x[1]):
-        if size and secs % size == 0:
+    forms, _, _, unit_of = _units()
+    sizes = {unit_of[f]: size for f, size in forms.items()}
+    for unit, size in sorted(sizes.items(), key=lambda x: -x[1]):
+        if secs % size == 0:
             n = secs // int(size)
             return f"{n} {unit}{'' if n == 1 else 's'}"
     return f"{secs} seconds"
