@@ -358,12 +358,15 @@ def _side_findings(ctx, side: str, p: Params, pairs: _Pairs):
                 found[i - 1].append(Finding(n, n + len(f.match), f.kind, f.match))
             else:
                 found[i].append(f)
-    # a repetition the aligned sentences of the other language repeat too is deliberate
+    # a repetition the aligned sentences of the other language repeat too is deliberate;
+    # page furniture the translator carried over ("Leia também: ..." = "Read more: ...")
+    # is one problem, reported on the English that is to be published
     for i, fs in found.items():
-        if any(f.kind in REPEATS for f in fs):
-            theirs = " ".join(other[j].text for j in pairs.of.get(i, []))
-            if theirs and repeats_itself(theirs):
-                found[i] = [f for f in fs if f.kind not in REPEATS]
+        theirs = " ".join(other[j].text for j in pairs.of.get(i, []))
+        if any(f.kind in REPEATS for f in fs) and theirs and repeats_itself(theirs):
+            fs = found[i] = [f for f in fs if f.kind not in REPEATS]
+        if side == "pt" and theirs and _boilerplate().search(theirs):
+            found[i] = [f for f in fs if f.kind != "boilerplate"]
     # paragraphs (a field, or one body paragraph) for quotes and repeated sentences
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, s in enumerate(segs):
@@ -463,10 +466,4 @@ def check(ctx) -> list[Issue]:
         found_by_side[side] = found
         out.extend(_side_issues(ctx, side, p, found, home))
     _observe(ctx, found_by_side, _Pairs(ctx, "pt"))
-    # page furniture the translator carried over ("Leia também: ..." = "Read more: ..."):
-    # one problem, reported once, on the English that is to be published
-    en_furniture = {i.en.text for i in out if i.evidence["kind"] == "boilerplate"
-                    and i.evidence["side"] == "en" and i.en}
-    return [i for i in out if not (i.evidence["kind"] == "boilerplate"
-                                   and i.evidence["side"] == "pt" and i.en
-                                   and i.en.text in en_furniture)]
+    return out
