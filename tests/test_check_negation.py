@@ -379,3 +379,6 @@ def test_a_word_stranded_without_its_negator_is_a_reported_flip(tmp_path):
     assert rc == 1 and i["type"] == "negation" and i["severity"] == "major"
     rc, got = cli_counted(tmp_path, "Tal ainda não aconteceu.", "That has not happened yet.")
     assert rc == 0 and got == []
+    rc, [i] = cli_counted(tmp_path, "Eles já não vivem na aldeia.",
+                          "They live in the village anymore.")
+    assert rc == 1 and i["type"] == "negation" and i["severity"] == "major"

@@ -566,3 +566,11 @@ def test_cli_o_dobro_is_twice(tmp_path):
                          "average for February. Temperatures of 17-24C are forecast."]
     [i] = [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"]
     assert "dobro" in i["message"] and "three" in i["message"]
+
+
+def test_cli_an_am_is_no_clock(tmp_path):
+    """"An AM said ..." (an Assembly Member) was read as 1 a.m., a figure missing from the
+    Portuguese (major)."""
+    art = {"id": "am1", "pt": {"body": ["Um deputado disse que o grupo estava satisfeito."]},
+           "en": {"body": ["An AM said the group was satisfied."]}}
+    assert _cli(tmp_path, art, "--engine", "none") == []
