@@ -382,3 +382,46 @@ def test_a_word_stranded_without_its_negator_is_a_reported_flip(tmp_path):
     rc, [i] = cli_counted(tmp_path, "Eles já não vivem na aldeia.",
                           "They live in the village anymore.")
     assert rc == 1 and i["type"] == "negation" and i["severity"] == "major"
+
+
+def test_quoted_negators_modal_just_and_but_nor_as_english_writes_them():
+    """A negator quoted as a word ("heard 'no' 68 times", "68 'nãos'") negates nothing;
+    "can't just" negates where "not just" (= "not only") does not; "but nor could I" is a
+    negation of its own, not the continuation of the one before; "makes no secret" is
+    the "não esconde" litotes."""
+    from backcheck.lang.polarity import polarity
+    assert polarity("Technology can't just be window dressing.", "en") == (1, 0)
+    assert polarity("It is not just about money.", "en") == (0, 0)
+    assert polarity("I didn't vote against, but nor could I support it.", "en") == (2, 0)
+    assert polarity("Não pertence nem a X, nem a Y.", "pt") == (1, 1)
+    assert polarity("We heard 'no' 68 times.", "en") == (0, 0)
+    assert polarity("Ouvimos 68 'nãos'.", "pt") == (0, 0)
+    assert polarity("Toledo makes no secret of it.", "en") == (0, 1)
+    assert run([
+        ("Tecnologia no campo não pode ser coisa de vitrine.",
+         "Technology in the countryside can't just be window dressing."),
+        ("Não votei contra, mas também não podia votar a favor.",
+         "I didn't vote against, but nor could I vote in favour."),
+        ("Toledo não esconde que foi difícil: ouvimos 68 'nãos'.",
+         "Toledo makes no secret that it was hard: we heard 'no' 68 times."),
+    ]) == []
+    # the negator dropped is a flip again
+    [i] = run([("Tecnologia no campo não pode ser coisa de vitrine.",
+                "Technology in the countryside can just be window dressing.")])
+    assert "Portuguese is negative" in i.message
+
+
+def test_a_negated_word_rendered_by_its_antonym_is_no_flip(tmp_path):
+    """"Não é raro" = "is common": the positive side says a WordNet antonym of what the
+    negative side negates (as "não aprovou" = "rejected"); "is rare" is still a flip.
+    Through the API and as a user runs it."""
+    from backcheck.lang import dictionary, thesaurus
+    if not (dictionary.available() and thesaurus.available()):
+        import pytest
+        pytest.skip("Apertium's dictionaries or WordNet are not installed")
+    pt = "Não é raro que as greves no setor da saúde tenham números elevados."
+    assert run([(pt, "High turnout is common in health-sector strikes.")]) == []
+    [i] = run([(pt, "High turnout is rare in health-sector strikes.")])
+    assert "Portuguese is negative" in i.message
+    rc, got = cli_counted(tmp_path, pt, "High turnout is common in health-sector strikes.")
+    assert rc == 0 and got == []

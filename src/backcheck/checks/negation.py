@@ -9,8 +9,8 @@ Evidence, per aligned pair (bead):
 2. The machine translations: if the translation of either side has the other side's
    polarity, the wording differs but the meaning does not (no candidate).
 3. An opposite on the positive side of the words the negative side negates: "não
-   aprovou" = "rejected", "não subiu" = "fell" (lang.thesaurus.opposite over lemmas): no
-   candidate.
+   aprovou" = "rejected", "não subiu" = "fell", "não é raro" = "is common"
+   (lang.thesaurus.opposite over lemmas, or WordNet antonyms): no candidate.
 4. Literalness: a negator added to or dropped from an otherwise faithful sentence leaves
    everything around it supported word for word, while translators who turn a negative
    into a positive reword the clause ("não estava inspirado" = "short of inspiration").
@@ -85,9 +85,17 @@ def _opposed(sup, pt: str, en: str, pt_negative: bool) -> bool:
     if pt_negative:
         negated = {x for w in sup.pt if pol.negated(pt, [w.text], "pt")
                    for x in sup.pt_translations.get(w.fold, ())}
-        return any(thesaurus.opposite(a, b) for a in en_l - sug for b in negated - en_l)
+        return any(_contrary(a, b) for a in en_l - sug for b in negated - en_l)
     negated = {x for w in sup.en if pol.negated(en, [w.text], "en") for x in w.lemmas}
-    return any(thesaurus.opposite(a, b) for a in negated - sug for b in sug - en_l)
+    return any(_contrary(a, b) for a in negated - sug for b in sug - en_l)
+
+
+def _contrary(a: str, b: str) -> bool:
+    """Opposite poles (data/poles.en.tsv) or WordNet antonyms: "não é raro" = "is
+    common". Only here, under a negator: as a reversal of meaning (the mistranslation
+    check) WordNet's antonyms fire on faithful text ("all"/"no", "high"/"low")."""
+    return (bool(thesaurus.opposite(a, b))
+            or b in thesaurus.antonyms(a) or a in thesaurus.antonyms(b))
 
 
 def _implicit_pt(sup, pt: str) -> int:

@@ -144,8 +144,9 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                     weak += 1
                 elif negated and continued:
                     weak += 1
-                elif w in ("nem", "nor") and not negated and prev_negated:
-                    continue    # "não pertence nem a X, nem a Y"
+                elif w in ("nem", "nor") and not negated and prev_negated and not after_and:
+                    continue    # "não pertence nem a X, nem a Y"; but "..., but nor
+                                # could I support it" negates a clause of its own
                 elif lang == "en" and w == "not" and i == 0 and prev_negated:
                     continue    # "couldn't look away, not with the vote so close"
                 else:
