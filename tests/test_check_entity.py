@@ -556,3 +556,31 @@ def test_portuguese_regions_are_known_names(tmp_path):
                     "The Port of Santos set an export record in September.")):
         rc, got = check_cli(tmp_path, pt, en, "--engine", "apertium")
         assert rc == 0 and got == []
+
+
+def test_a_name_repeated_in_a_bracketed_gloss_is_no_extra_mention(tmp_path):
+    """A translator glosses a title in brackets ("Cinzas de Inhambane (Ashes of
+    Inhambane)"): the name said twice is not one mention more that could have replaced a
+    Portuguese word left over ("Romance" of a prize the English calls "the Novel"). A
+    name said twice outside brackets still pairs with the leftover. Through the API and
+    the CLI (the engine tells the names from the words)."""
+    from conftest import need_apertium
+    need_apertium()
+    import backcheck
+    pt = ("Seguiram-se «Os Filhos da Maré» (1978) e «Cinzas de Inhambane» (1991), que lhe valeu "
+          "o Grande Prémio de Romance e Novela da Associação Portuguesa de Escritores em 1992.")
+    en = ("Os Filhos da Maré (Children of the Tide) followed in 1978, then Cinzas de Inhambane "
+          "(Ashes of Inhambane) in 1991, which won the Portuguese Writers' Association's Grand "
+          "Prize for the Novel in 1992.")
+    swapped = en.replace("(Ashes of Inhambane)", "of Inhambane")
+    rc, got = check_cli(tmp_path, pt, en, "--engine", "apertium")
+    assert [i for i in got if i["severity"] != "info"] == []
+    rc, got = check_cli(tmp_path, pt, swapped, "--engine", "apertium")
+    [i] = [i for i in got if i["severity"] != "info"]
+    assert "Romance" in i["message"] and "Inhambane" in i["message"]
+    for text, n in ((en, 0), (swapped, 1)):
+        path = tmp_path / "a.json"
+        path.write_text(json.dumps({"id": "g1", "pt": {"body": [pt]}, "en": {"body": [text]}}),
+                        encoding="utf-8")
+        rep = backcheck.check(str(path), config=backcheck.Config(engine="apertium"))
+        assert len([i for i in rep.issues if i.type == "entity" and i.severity != "info"]) == n

@@ -52,7 +52,9 @@ names from common words. Per aligned pair (bead):
    Liga" = "the League", which the dictionary knows only as alloy, gang, connect); a
    changed common word is a mistranslation, not a swapped name.
    A name mentioned more often on one side (Trump twice, "Trump" once) joins the pairs
-   when the other side has a name left over: the extra mention may be the replaced one.
+   when the other side has a name left over: the extra mention may be the replaced one
+   (not a repetition in brackets, a translator's gloss: "Cinzas de Inhambane (Ashes of
+   Inhambane)").
 4. Policy. Names that a neighbouring bead accounts for are alignment slop. The bead's best
    pair reaching `Params.swap` is `major`; `critical` when it also reaches
    `Params.known_swap` as two known places, peoples or institutions (gazetteer) whose swap
@@ -268,9 +270,18 @@ def _mentions(m: names.Mentions) -> list[int]:
     return out
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def surplus(m: names.Mentions, other: names.Mentions) -> list[Cand]:
-    """Names that `m` mentions more often than `other` (Trump twice, "Trump" once)."""
+    """Names that `m` mentions more often than `other` (Trump twice, "Trump" once). A
+    mention in brackets that repeats a name said outside them is a gloss ("Cinzas de
+    Inhambane (Ashes of Inhambane)"), not one more mention."""
+    brackets = [(b.start(), b.end()) for b in BRACKETED.finditer(m.text)]
     mine = _mentions(m)
+    inside = {k for k in mine if any(a < m.toks[k].start < b for a, b in brackets)}
+    outside = {_key(m, k) for k in mine if k not in inside}
+    mine = [k for k in mine if k not in inside or _key(m, k) not in outside]
     theirs = Counter(_key(other, k) for k in _mentions(other))
     counts = Counter(_key(m, k) for k in mine)
     out = []
