@@ -574,3 +574,36 @@ def test_cli_an_am_is_no_clock(tmp_path):
     art = {"id": "am1", "pt": {"body": ["Um deputado disse que o grupo estava satisfeito."]},
            "en": {"body": ["An AM said the group was satisfied."]}}
     assert _cli(tmp_path, art, "--engine", "none") == []
+
+
+def test_basis_points_fractions_stoppage_time_and_midnight_agree(tmp_path):
+    """Newsroom renderings the check read as changed or missing figures: "0,50 ponto
+    percentual" = "50 basis points" (a hundredth of a point each); "1/12 do valor" =
+    "one-twelfth of" (a share, not the figures 1 and 12); "aos 90+3" = "in the third
+    minute of stoppage time" (the 93rd); "às 24h00" = "at midnight". A changed figure of
+    each kind is still one."""
+    faithful = [
+        ("O Copom elevou a Selic em 0,50 ponto percentual, para 11,25%.",
+         "The Copom raised the Selic by 50 basis points to 11.25%."),
+        ("O mercado esperava um aumento menor, de 0,25 ponto.",
+         "The market had expected a smaller, 25-basis-point rise."),
+        ("A prefeitura só poderá gastar o equivalente a 1/12 do valor previsto.",
+         "City Hall may spend only one-twelfth of the planned amount."),
+        ("Aos 90+3, Nuno Serrão desviou de cabeça.",
+         "In the third minute of stoppage time, Nuno Serrão headed home."),
+        ("A greve decorre até às 24h00 de quinta-feira.", "The strike runs until midnight on Thursday."),
+    ]
+    assert [i for i in issues(faithful) if i.severity != "info"] == []
+    changed = [
+        ("O Copom elevou a Selic em 0,50 ponto percentual.", "The Copom raised the Selic by 75 basis points."),
+        ("Aos 90+3, Nuno Serrão desviou de cabeça.", "In the 95th minute, Nuno Serrão headed home."),
+        ("A greve decorre até às 24h00 de quinta-feira.", "The strike runs until noon on Thursday."),
+    ]
+    got = [i for i in issues(changed) if i.severity != "info"]
+    assert [i.pt.text for i in got] == [p for p, _ in changed]
+    assert "75 basis points" in got[0].message
+    assert figures.read("Em 1/12, o prazo acabou.", "pt")[0].share is None   # a date
+    art = {"id": "bp1", "pt": {"body": [p for p, _ in faithful]},
+           "en": {"body": [e for _, e in faithful]}}
+    assert [i for i in _cli(tmp_path, art, "--engine", "none")
+            if i["severity"] != "info"] == []

@@ -6,6 +6,8 @@ into comparable values: 1.250 = 1,250; 3,5% = 3.5%; R$ 4,2 bilhões = R$4.2 bill
 Entry point: `read(text, lang) -> list[Figure]`. The small parsers it runs, each with one
 entry point of its own, in the order they claim text:
 - `durations`: times in two units ("2h05min"), "um ano e meio", units of time;
+- `numerals.fractions`: a fraction in digits before "of"/"de" ("1/12 do valor");
+  `clock.stoppage`: a minute of stoppage time ("90+3");
 - `numbers`: codes ("H3N2") and digits with currency, multiplier, percentage, clock,
   unit, year, decade, weekday date, match minute;
 - `units`: heights in feet and inches, conversions, bracketed restatements;
@@ -42,6 +44,8 @@ def read(text: str, lang: str) -> list[Figure]:
     figs += numbers.codes(text, taken)
     figs += units.heights(text, taken)
     figs += clock.written(text, lang, taken)
+    figs += numerals.fractions(text, lang, taken)
+    figs += clock.stoppage(text, taken)
     figs += numbers.read(text, lang, taken)
     figs += dates.months(text, lang)
     figs += numerals.halves(text, lang, taken)

@@ -1,11 +1,11 @@
 """Clock times, in hours: "19h" = "7 p.m." = 19.0; "14h30" = "2:30 p.m." = 14.5;
 "17:30h" = "5.30pm"; "2h:30" = "02:30"; "às três da tarde" = "3 p.m."; "meio-dia" (see
 phrases). Match clocks: "aos 31 minutos" may be the 76th minute; "two minutes into
-stoppage time" the 47th or the 92nd.
+stoppage time" the 47th or the 92nd; "aos 90+3" is the 93rd, or the third of stoppage time.
 
 Entry points: `HOURS` (the regex group after the digits of a clock time), `hours(value,
 mark, raw, after, lang)`, `written(text, lang, taken)`, `match_minutes(value, before,
-after, ordinal, lang)`, `from_half(text, lang)`.
+after, ordinal, lang)`, `from_half(text, lang)`, `stoppage(text, taken)`.
 """
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ def hours(value: float, mark: str | None, raw: str, after: str, lang: str):
         if mark.lower().startswith("h") and lang != "pt" and not mins:
             return None                  # "5h" in English: not a clock (a duration, a code)
         v = value + (int(mins) / 60 if mins else 0)
+        if 24 <= v < 25:
+            v -= 24                      # "até às 24h00" is midnight, hour 0
     part = daypart(after, lang)
     if part is None:
         return (rounded(v), 0) if mark else None
@@ -106,6 +108,29 @@ def match_minutes(value: float, before: str, after: str, ordinal: bool,
     if ordinal and re.match(r"(?:-|\s)minute", after):
         return {rounded(value - 45), rounded(value - 90), rounded(value - 105)}, False
     return set(), False
+
+
+@lru_cache(maxsize=1)
+def _stoppage_re() -> re.Pattern:
+    """A minute of stoppage time written from the end of a period ("90+3", "45 + 2"): the
+    periods end where data/match_clock.tsv says periods start."""
+    ends = sorted({int(b) for lang in ("pt", "en") for bases in _halves(lang).values()
+                   for b in bases}, reverse=True)
+    return re.compile(r"(?<![\d+])(" + "|".join(map(str, ends)) + r")\s?\+\s?(\d{1,2})(?![\d+])")
+
+
+def stoppage(text: str, taken: Spans) -> list[Figure]:
+    """"Aos 90+3" = "the 93rd minute" = "the third minute of stoppage time": one match
+    minute read both ways, not the figures 90 and 3."""
+    out = []
+    for m in _stoppage_re().finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        base, extra = int(m.group(1)), int(m.group(2))
+        out.append(Figure(frozenset({float(base + extra), float(extra)}), m.group(0),
+                          minute=True, start=m.start(), end=m.end()))
+        taken.add(m.start(), m.end())
+    return out
 
 
 def from_half(text: str, lang: str) -> list[Figure]:

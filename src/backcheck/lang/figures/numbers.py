@@ -160,9 +160,13 @@ def read(text: str, lang: str, taken: Spans) -> list[Figure]:
         symbol = bool(cur)
         if not cur:
             cur = currency.after(after)
-        pp = 0 if is_pct else percent.points(after, lang)
+        pp = 0 if is_pct or cur else percent.points(after, lang)
+        bp = 0 if is_pct or cur or pp else percent.basis_points(after, lang)
+        if bp:      # 50 basis points are 0.5 percentage points
+            vals, step, pp = {rounded(x / 100) for x in vals}, step / 100, bp
         if pp:
-            shown += " " + text[pos:pos + pp].strip()
+            mark = text[pos:pos + pp]
+            shown += mark if mark.startswith("-") else " " + mark.strip()
         year = not cur and not is_pct and dates.is_year(raw, v)
         full = dates.range_end(raw, before)
         if full and not cur and not is_pct:

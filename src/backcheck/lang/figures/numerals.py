@@ -1,11 +1,13 @@
 """Numbers written in words: "vinte e cinco" = "twenty-five" = 25, "dois milhões", "a
 hundred", "duas dezenas" = 20, "meio milhão" = "half a million", multiplying verbs
-("duplicou" = "doubled") and proportions ("um em cada cinco" = "one in five" = 20%).
+("duplicou" = "doubled"), proportions ("um em cada cinco" = "one in five" = 20%) and
+fractions in digits ("1/12 do valor" = "one-twelfth of", a share).
 Written numbers are soft: translations switch between words and digits, and "dois" may
 become "both".
 
 Entry points: `cardinal(word, lang, one=False)`, `read(text, lang, taken)`, `halves(...)`,
-`multiplying(text, lang)`, `proportions(text, lang)`, `share(fraction, shown, ...)`.
+`multiplying(text, lang)`, `proportions(text, lang)`, `fractions(text, lang, taken)`,
+`share(fraction, shown, ...)`.
 """
 from __future__ import annotations
 
@@ -133,6 +135,22 @@ def share(f: float, shown: str, start: int = -1, end: int = -1) -> Figure:
     pct = 100 * f
     return Figure(frozenset({rounded(pct), float(round(pct)), rounded(round(pct, 1))}), shown,
                   soft=True, written=True, share=f, start=start, end=end)
+
+
+# a fraction in digits before "of"/"de": "1/12 do valor" (a date, "1/12", has no "do")
+FRACTION = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?![\d/])(?=\s+(?:of|de|do|da|dos|das)\b)",
+                      re.I)
+
+
+def fractions(text: str, lang: str, taken: Spans) -> list[Figure]:
+    """"1/12 do valor" = "one-twelfth of" = 8.3%: a share, not the figures 1 and 12."""
+    out = []
+    for m in FRACTION.finditer(text):
+        k, n = int(m.group(1)), int(m.group(2))
+        if 0 < k < n and not taken.overlaps(m.start(), m.end()):
+            out.append(share(k / n, m.group(0), m.start(), m.end()))
+            taken.add(m.start(), m.end())
+    return out
 
 
 def proportions(text: str, lang: str) -> list[Figure]:
