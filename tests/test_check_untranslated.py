@@ -240,3 +240,33 @@ def test_names_english_writes_as_portuguese_does_are_not_untranslated(tmp_path):
     assert out.returncode in (0, 1), out.stderr
     found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
     assert [i["en"]["text"] for i in found] == [art["en"]["body"][1][0]]
+
+
+def test_places_named_after_saints_and_words_wordnet_knows_are_english(tmp_path):
+    """"São José do Rio Preto" opens with a given name (the analyser's anthroponyms): a
+    place English keeps, unlike "Código de Defesa do Consumidor"; "centavo" is in WordNet
+    ("a single centavo"), unlike "prefeitura". Through the API and the CLI."""
+    from conftest import need_apertium
+    need_apertium()
+    from backcheck.lang import thesaurus
+    if not thesaurus.available():
+        import pytest
+        pytest.skip("WordNet is not installed")
+    place = ("Ribeirão Preto, São José do Rio Preto e Bauru lideram o ranking de casos.",
+             "Ribeirão Preto, São José do Rio Preto and Bauru top the list of cases.")
+    assert run([place], pt2en=["Ribeirão Black, Saint José of the River Black and Bauru lead the ranking of cases."],
+               en2pt=["Ribeirão Preto, São José do Rio Preto e Bauru superior a lista de casos."]) == []
+    words = [("Ele jamais recebeu um centavo da empresa.", "He never received a single centavo from the company."),
+             ("A prefeitura anunciou a obra.", "The prefeitura announced the works.")]
+    found = run(words, pt2en=["He never received a cent of the company.", "The city hall announced the work."],
+                en2pt=["Nunca recebeu um solteiro centavo da companhia.", "O prefeitura anunciou os trabalhos."])
+    assert [i.en.text for i in found] == [words[1][1]]
+    art = {"pt": {"body": [[place[0]], [words[0][0]], [words[1][0]]]},
+           "en": {"body": [[place[1]], [words[0][1]], [words[1][1]]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert out.returncode in (0, 1), out.stderr
+    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    assert [i["en"]["text"] for i in found] == [words[1][1]]

@@ -15,9 +15,9 @@ Three levels, all on the English side of each aligned pair (bead), each with a s
 - `pt-word`: a single lower-case word copied from the Portuguese that the machine
   translation of the Portuguese, or Apertium's pt->en dictionary (lang.dictionary),
   translates into other words (so it is a Portuguese word, not a name), that the
-  translation of the English leaves as it is and that the English dictionary does not
-  know (so it is not an English word: final, regular); the score is how Portuguese the
-  word looks on its own (lingua).
+  translation of the English leaves as it is and that neither the English dictionary nor
+  WordNet knows (so it is not an English word: final, regular, centavo); the score is
+  how Portuguese the word looks on its own (lingua).
 
 Not flagged: names and short organisation names ("Banco do Brasil", "Praça Rui Barbosa":
 data/connectors.pt.txt joins a name's words), quoted titles of works, terms glossed in
@@ -33,7 +33,7 @@ translation leaves most of it as it is), else `major`. Copied Portuguese reachin
 `Params.clause` words is `major`, and `critical` from `Params.clause_critical` words (set
 above every faithful pair). A single word reaching `Params.word` is `major`. A long
 capitalised institution name left in Portuguese ("Código de Defesa do Consumidor") is
-`minor`. One issue per bead.
+`minor` (not a place named after a person or saint: "São José do Rio Preto"). One issue per bead.
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from backcheck.checks.calibration import threshold
-from backcheck.lang import dictionary, lexicon, names
+from backcheck.lang import dictionary, lexicon, names, thesaurus
 from backcheck.lang.detect import confidence
 from backcheck.lang.normalise import fold
 from backcheck.lang.words import Token, own_function_words, tokens
@@ -225,7 +225,7 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
     out = []
     for t in cands:
         tr = pt_en.get(t.text, frozenset())
-        if en_lemmas.get(t.text) or t.fold in tr:
+        if en_lemmas.get(t.text) or t.fold in tr or _english_word(t.text):
             continue
         if t.fold in mt_en and not tr:
             continue            # neither the translation nor the dictionary translates it
@@ -233,15 +233,26 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
     return out
 
 
+def _english_word(word: str) -> bool:
+    """WordNet has the word (or its singular): English uses it ("a single centavo",
+    "samba"), whatever Apertium's English dictionary lacks."""
+    w = word.lower()
+    return bool(thesaurus.synonyms(w) or (w.endswith("s") and thesaurus.synonyms(w[:-1])))
+
+
 def _untranslated_name(run: list[Token], en: str, pt2en: str | None,
                        kept: set[int], index: dict[int, int]) -> bool:
     """A long institution name left in Portuguese: it has connectors (de, do, da...),
     three or more capitalised words, and the machine translation translates at least
-    two of them that are not kept (so they are common nouns, not a person's names)."""
+    two of them that are not kept (so they are common nouns, not a person's names). A
+    name that opens with a person's given name ("São José do Rio Preto", "Santa Rita do
+    Sapucaí": the dictionary's anthroponyms) is a place or a saint's, which English keeps."""
     if pt2en is None or _quoted_or_glossed(run, en):
         return False
     content = [t for t in run if t.fold not in lexicon.words("connectors.pt", folded=True)]
     if len(content) < 3 or len(content) == len(run):
+        return False
+    if dictionary.given_names([t.text for t in content[:2]], "pt"):
         return False
     mt = {t.fold for t in tokens(pt2en)}
     return sum(t.fold not in mt for t in content

@@ -12,6 +12,8 @@ apertium-es-pt and apertium-eng-spa ship:
   en -> es -> pt (Spanish to Portuguese through both the European and the Brazilian
   dictionaries). "polícia" -> {"police"}, "força" -> {"force", "strength", ...},
   "filha" -> {"daughter"} (not "niece").
+- `given_names(words, lang)`: the words the analyser knows as a person's given name
+  (tagged <np><ant>: "José", "Rita"), which a place or a saint may also be named after;
 - `available()`: whether lt-proc and the dictionaries are installed. When they are not,
   every lookup gives empty sets, so callers work (with less evidence) without them.
 
@@ -408,6 +410,17 @@ def lemmas(words: Iterable[str], lang: Lang) -> dict[str, frozenset[str]]:
             if failures == _failures:
                 _remember(_lemmas, (lang, w), out[w])
     return {w: out.get(w, frozenset()) for w in words}
+
+
+def given_names(words: Iterable[str], lang: Lang) -> set[str]:
+    """The words one of whose analyses is a person's given name (proper noun,
+    anthroponym: <np><ant>); none when the dictionaries are not installed."""
+    _check_lang(lang)
+    words = [w for w in dict.fromkeys(words) if w]
+    if not words or not available():
+        return set()
+    return {w for w, subs in _analyse(words, ANALYSERS[lang]).items()
+            if any(s.tags[:2] == ("np", "ant") for s in subs)}
 
 
 def translations(words: Iterable[str], src: Lang, tgt: Lang) -> dict[str, frozenset[str]]:
