@@ -425,3 +425,29 @@ def test_a_negated_word_rendered_by_its_antonym_is_no_flip(tmp_path):
     assert "Portuguese is negative" in i.message
     rc, got = cli_counted(tmp_path, pt, "High turnout is common in health-sector strikes.")
     assert rc == 0 and got == []
+
+
+def test_critical_needs_the_negated_word_kept(tmp_path):
+    """Critical is for a negator gone missing from words the English keeps ("não trocam
+    embaixadores" / "have exchanged ambassadors"); a short headline reworded around its
+    negation ("não sai da memória" / "lingers in the memory") is at most major."""
+    from conftest import need_apertium
+    need_apertium()
+    import backcheck
+    cfg = backcheck.Config(engine="apertium")
+    art = {"id": "n1",
+           "pt": {"headline": "\"A Casa da Ribeira\": um inverno na Póvoa que não sai da memória",
+                  "body": ["Os dois países não trocam embaixadores desde 1962."]},
+           "en": {"headline": "'The House by the River': a Póvoa winter that lingers in the memory",
+                  "body": ["The two countries have exchanged ambassadors since 1962."]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    rep = backcheck.check(str(path), config=cfg)
+    got = {i.pt.field: i.severity for i in rep.issues if i.type == "negation"}
+    assert got.get("body") == "critical" and got.get("headline") != "critical"
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine", "apertium",
+                        "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr
+    got = {i["pt"]["field"]: i["severity"] for i in json.loads(r.stdout)["issues"]
+           if i["type"] == "negation"}
+    assert got.get("body") == "critical" and got.get("headline") != "critical"

@@ -25,9 +25,13 @@ Evidence, per aligned pair (bead):
 
 Decision: a candidate whose score reaches `Params.major`, or whose English strands such a
 word, is reported; it is `critical` when the score also reaches `Params.critical` (set
-above every faithful pair of the calibration corpus) and the back-translation confirms
-the flip (the translation of the negative side keeps the negation the positive side
-lacks). Below `major`, it is an `info` hint. One issue per bead.
+above every faithful pair of the calibration corpus) and the flip is confirmed: the
+back-translation confirms it (the translation of the negative side keeps the negation the
+positive side lacks) and the positive side says the very word the negator negates ("não
+trocam" / "exchanged": the negator alone went missing; a short headline reworded around
+its negation, "não sai da memória" / "lingers in the memory", has the translation's
+negator too). The severity policy makes a confirmed flip in the headline critical. Below
+`major`, it is an `info` hint. One issue per bead.
 """
 from __future__ import annotations
 
@@ -74,6 +78,21 @@ def _in_negated_clauses(text: str, words, lang: str) -> list:
     spans = [(a, b) for a, b in _clause_spans(text) if forms and pol.negators(text[a:b], lang)]
     return [w for w in words if w.fold not in forms
             and any(a <= w.token.start < b for a, b in spans)]
+
+
+def _head_kept(text: str, words, lang: str) -> bool:
+    """Does the other side say the word a negator of `text` negates (its first content
+    word after it), by evidence firmer than a WordNet synonym? "não trocam embaixadores"
+    against "have exchanged ambassadors" keeps it; "que não sai da memória" against
+    "that lingers in the memory" does not: the words under the negator were reworded."""
+    forms = set(pol.negators(text, lang))
+    for m in pol.WORD.finditer(text.replace("’", "'")):
+        if m.group(0).lower() not in forms:
+            continue
+        head = next((w for w in words if w.token.start >= m.end()), None)
+        if head is not None and head.by - {"syn"}:
+            return True
+    return False
 
 
 def _opposed(sup, pt: str, en: str, pt_negative: bool) -> bool:
@@ -153,6 +172,10 @@ def check(ctx) -> list:
         # the English keeps a word that needs the negator it lost ("That has happened
         # yet" for "Tal ainda não aconteceu"): no free rewording reads like that
         stranded = sp > se and pol.stranded(en, "en")
+        # the back-translation's confirmation counts only where the English keeps the
+        # word negated: a reworded clause has the translation's negator too
+        confirmed = confirmed and (_head_kept(pt, sup.pt, "pt") if sp > se
+                                   else _head_kept(en, sup.en, "en"))
         if s >= p.critical and confirmed:
             severity = "critical"
         elif s >= p.major or stranded:
