@@ -384,12 +384,13 @@ def test_a_word_stranded_without_its_negator_is_a_reported_flip(tmp_path):
     assert rc == 1 and i["type"] == "negation" and i["severity"] == "major"
 
 
-def test_quoted_negators_modal_just_and_but_nor_as_english_writes_them():
+def test_quoted_negators_modal_just_and_but_nor_as_english_writes_them(tmp_path):
     """A negator quoted as a word ("heard 'no' 68 times", "68 'nãos'") negates nothing;
     "can't just" negates where "not just" (= "not only") does not; "but nor could I" is a
     negation of its own, not the continuation of the one before; "makes no secret" is
-    the "não esconde" litotes."""
+    the "não esconde" litotes, "não sem" the "not without" one ("only with")."""
     from backcheck.lang.polarity import polarity
+    assert polarity("Ainda é possível, mas não sem investimento.", "pt") == (0, 1)
     assert polarity("Technology can't just be window dressing.", "en") == (1, 0)
     assert polarity("It is not just about money.", "en") == (0, 0)
     assert polarity("I didn't vote against, but nor could I support it.", "en") == (2, 0)
@@ -409,6 +410,11 @@ def test_quoted_negators_modal_just_and_but_nor_as_english_writes_them():
     [i] = run([("Tecnologia no campo não pode ser coisa de vitrine.",
                 "Technology in the countryside can just be window dressing.")])
     assert "Portuguese is negative" in i.message
+    rc, got = cli_counted(tmp_path, "A meta ainda é alcançável, mas não sem investimento. "
+                          "Tecnologia no campo não pode ser coisa de vitrine, disse ela.",
+                          "The goal is still within reach, but only with investment. "
+                          "Technology in the countryside can't just be window dressing, she said.")
+    assert rc == 0 and got == []
 
 
 def test_a_negated_word_rendered_by_its_antonym_is_no_flip(tmp_path):
