@@ -457,3 +457,19 @@ def test_critical_needs_the_negated_word_kept(tmp_path):
     got = {i["pt"]["field"]: i["severity"] for i in json.loads(r.stdout)["issues"]
            if i["type"] == "negation"}
     assert got.get("body") == "critical" and got.get("headline") != "critical"
+
+
+def test_nao_so_and_aquem_are_weak_negatives(tmp_path):
+    """"Não ... só" (not only) and "ficar aquém" (fall short) are implicit negatives: they
+    absorb an English negator ("numbers alone are not enough", "did not match") but never
+    make a flip on their own ("Não se trata só de..." / "This is about more than...")."""
+    from backcheck.lang.polarity import polarity
+    assert polarity("Mas não podemos viver só de números.", "pt") == (0, 1)
+    assert polarity("O crescimento ficou aquém da média nacional.", "pt") == (0, 1)
+    pairs = [("“Batemos recordes, mas não podemos viver só de números”, afirmou.",
+              "“We have broken records, but numbers alone are not enough to live on,” she said."),
+             ("O Algarve manteve a liderança, embora o crescimento tenha ficado aquém da média.",
+              "The Algarve kept its top spot, although its growth did not match the average.")]
+    assert run(pairs) == []
+    rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
+    assert rc == 0 and got == []
