@@ -270,3 +270,24 @@ def test_places_named_after_saints_and_words_wordnet_knows_are_english(tmp_path)
     assert out.returncode in (0, 1), out.stderr
     found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
     assert [i["en"]["text"] for i in found] == [words[1][1]]
+
+
+def test_a_term_of_several_words_glossed_after_a_comma_is_no_untranslated_word(tmp_path):
+    """"alojamento local, the short-term holiday lets": the translator keeps the term and
+    glosses it; the same term left without a gloss is still reported. API and CLI."""
+    pt = "Dizem-nos que a culpa é dos estrangeiros e do alojamento local."
+    glossed = "We are told the blame lies with foreigners and alojamento local, the short-term holiday lets."
+    bare = "We are told the blame lies with foreigners and alojamento local in the city centre."
+    tr = dict(pt2en=["They tell us that the fault is of the foreigners and of the local lodging."],
+              en2pt=["Dizem-nos que a culpa está com estrangeiros e alojamento local, os aluguéis."])
+    assert run([(pt, glossed)], **tr) == []
+    [i] = run([(pt, bare)], **tr)
+    assert "alojamento" in i.message
+    from conftest import need_apertium
+    need_apertium()
+    art = {"pt": {"body": [[pt]]}, "en": {"body": [[glossed]]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr

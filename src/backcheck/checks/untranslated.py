@@ -212,8 +212,9 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
         if (len(w) < p.min_word_len or not w.islower() or k in kept or f not in pt_words
                 or f not in mt_pt):
             continue
-        if re.match(r"\s*(\(|,\s+(a|an|the)\b)", en[t.end:]):
-            continue            # glossed: "centrão, a bloc of centrist parties"
+        if re.match(r"(?:\s+[^\W\d_]+){0,2}?\s*(\(|,\s+(a|an|the)\b)", en[t.end:]):
+            continue            # glossed: "centrão, a bloc of centrist parties", a term of
+                                # up to three words: "alojamento local, the short-term lets"
         cands.append(t)
     if not cands:
         return []
