@@ -403,3 +403,57 @@ def test_cli_a_short_quoted_sentence_left_out(tmp_path):
     counted = [i for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"]
     assert [(i["type"], i["severity"]) for i in counted] == [("omission", "minor")]
     assert counted[0]["pt"]["text"].startswith("\"Eles estão")
+
+
+GLOSS_PT = "Decisão do TRT-2 reconhece vínculo de emprego; empresa diz que vai recorrer ao TST."
+GLOSS_EN = ("The TRT-2 ruling recognises an employment relationship; the company says it will "
+            "appeal to the TST, {}.")
+GLOSS_TR = ("Decision of the TRT-2 recognises link of employment; company says that it goes to appeal "
+            "to the TST.", "A decisão do TRT-2 reconhece uma relação de emprego; a companhia diz que "
+            "recorrerá ao TST, {}.")
+
+
+def test_a_gloss_after_the_portuguese_word_is_no_addition_a_clause_is(tmp_path):
+    """"..., the TST, Brazil's top labour court": the translator glosses a word the
+    Portuguese has as it is; an appended clause with a verb after it is still an addition
+    ("the highest level since records began"). Through the API and the CLI."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+
+    def issues(tail):
+        bead = ([GLOSS_PT], [GLOSS_EN.format(tail)], [GLOSS_TR[0]], [GLOSS_TR[1].format(tail)])
+        return kinds(coverage.check(make_ctx([bead])))
+    assert issues("Brazil's top labour court") == []
+    assert issues("the highest level since records began") == [("addition", "major")]
+    art = {"id": "g1", "pt": {"body": [GLOSS_PT]},
+           "en": {"body": [GLOSS_EN.format("Brazil's top labour court")]}}
+    p = tmp_path / "g.json"
+    p.write_text(json.dumps(art, ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--engine", "apertium",
+                        "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_page_furniture_left_unaligned_is_no_omission(tmp_path):
+    """A "Leia também: ..." line the English page does not carry is CMS junk (the
+    artifact check reports it), not a sentence the translation dropped."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    art = {"id": "f1",
+           "pt": {"body": ["A feira abriu no sábado com 300 editoras.",
+                           "Leia também: Feira do Livro de Lisboa bate recorde de visitantes"]},
+           "en": {"body": ["The fair opened on Saturday with 300 publishers."]}}
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps(art, ensure_ascii=False), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(p), "--engine", "apertium",
+                        "--format", "json"], capture_output=True, text=True, timeout=300)
+    got = sorted(i["type"] for i in json.loads(r.stdout)["issues"] if i["severity"] != "info")
+    assert got == ["artifact"], r.stdout

@@ -63,6 +63,7 @@ from functools import lru_cache
 from backcheck.checks.calibration import threshold
 from backcheck.lang import lexicon
 from backcheck.lang.normalise import fold
+from backcheck.lang.words import furniture
 from backcheck.report.model import Issue
 
 NAME = "artifact"
@@ -141,12 +142,6 @@ def _placeholder() -> tuple[re.Pattern, ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def _boilerplate() -> re.Pattern:
-    phrases = _alternation(lexicon.phrases("boilerplate"))
-    return re.compile(rf"^(?:{phrases})\b(?:\s*[:.!]|\s*$|(?=.{{0,60}}:))", re.IGNORECASE)
-
-
 STRAY = re.compile(r"[”\"][.!?]\s+([a-zà-ÿ][\w’'-]*(?:[\s,]+[\w’'-]+){0,5}[.!?]?[”\"]?)\s*$")
 
 
@@ -177,7 +172,7 @@ def _findings(text: str, p: Params) -> list[Finding]:
     m = STRAY.search(text)
     if m:
         out.append(Finding(m.start(), m.end(), "stray-fragment", m.group(1)))
-    if _boilerplate().search(text):
+    if furniture(text):
         out.append(Finding(0, len(text), "boilerplate", text))
     out.extend(_repeats(text, p))
     return out
@@ -365,7 +360,7 @@ def _side_findings(ctx, side: str, p: Params, pairs: _Pairs):
         theirs = " ".join(other[j].text for j in pairs.of.get(i, []))
         if any(f.kind in REPEATS for f in fs) and theirs and repeats_itself(theirs):
             fs = found[i] = [f for f in fs if f.kind not in REPEATS]
-        if side == "pt" and theirs and _boilerplate().search(theirs):
+        if side == "pt" and theirs and furniture(theirs):
             found[i] = [f for f in fs if f.kind != "boilerplate"]
     # paragraphs (a field, or one body paragraph) for quotes and repeated sentences
     blocks: dict[tuple, list[int]] = defaultdict(list)

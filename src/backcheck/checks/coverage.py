@@ -30,8 +30,9 @@ from types import SimpleNamespace
 
 from backcheck.checks import PAIR_SUPPORT
 from backcheck.checks.calibration import threshold
+from backcheck.lang import dictionary
 from backcheck.lang.figures import calendar_words
-from backcheck.lang.words import content, content_tokens, supported
+from backcheck.lang.words import content, content_tokens, furniture, supported
 from backcheck.report.model import Issue
 
 NAME = "coverage"
@@ -168,6 +169,8 @@ def _unpaired(ctx, explained: set) -> list[Issue]:
             continue     # the English has no Portuguese source to be checked against
         kind = "omission" if side == "pt" else "addition"
         text = " ".join(segs[i].text for i in idx)
+        if furniture(text):
+            continue     # page furniture ("Leia também: ..."): the artifact check's
         sup, near = max(_residual_support(ctx, n, side, k) for k in idx)
         n_words = len(content(text, side))
         pt_idx, en_idx = (idx, ()) if side == "pt" else ((), idx)
@@ -350,6 +353,30 @@ def tail_score(text: str, words, other_unsupported: int) -> tuple[float, list]:
     return len(last) - 0.5 * other_unsupported, last
 
 
+# an appositive that glosses the word before it: an article or a possessive first
+GLOSS_START = re.compile(r"\s*(?:(?:the|a|an)\s|[A-Z][^\W\d_]*['’]s\s)")
+
+
+def _gloss(text: str, words, other) -> list:
+    """The content words of a last clause that glosses the word before it for English
+    readers ("the TST, Brazil's top labour court"; "alojamento local, the short-term
+    holiday lets"): the clause opens with an article or a possessive, and the word before
+    its comma is the Portuguese's own word, as written there (a name, an acronym, a term
+    kept as it is; `other`: the Portuguese words), and no word of it can only be a verb
+    (a past form or an auxiliary: lang.dictionary.verb_forms). Empty otherwise.
+    An appended clause follows the sentence's own English ("..., a fair result, a plan
+    that has split the cabinet": "result" is a cognate, not the Portuguese word)."""
+    cut = max((m.start() for m in CLAUSE_BREAK.finditer(text.rstrip(' ."”\'’!?'))), default=0)
+    if not cut or not GLOSS_START.match(text[cut + 1:]):
+        return []
+    if dictionary.verb_forms(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[cut + 1:]), "en"):
+        return []               # a clause: "..., a move critics called premature"
+    before = [w for w in words if w.token.end <= cut]
+    if not before or before[-1].fold not in {w.fold for w in other}:
+        return []
+    return [w for w in words if w.token.start > cut]
+
+
 def _partial(ctx, explained: set) -> list[Issue]:
     """Beads where one side carries a clause the other side does not: the second half of
     a Portuguese sentence dropped, or a clause appended to the English."""
@@ -374,6 +401,9 @@ def _partial(ctx, explained: set) -> list[Issue]:
             om, missing = p.omitted, dropped
         if tail_ad >= p.appended_clause and ad < p.added:
             ad, extra = p.added, appended
+        gloss = _gloss(en, sup.en, sup.pt)
+        if extra and gloss and all(w in gloss for w in extra):
+            ad, extra = 0.0, []         # a gloss for the reader, not an added clause
         if om >= p.omitted and (n, "omission") not in explained and om >= ad:
             words = [w.text for w in missing]
             out.append(_issue(ctx, "omission", "major", bead.src, bead.tgt,

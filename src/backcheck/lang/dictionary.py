@@ -12,6 +12,8 @@ apertium-es-pt and apertium-eng-spa ship:
   en -> es -> pt (Spanish to Portuguese through both the European and the Brazilian
   dictionaries). "polícia" -> {"police"}, "força" -> {"force", "strength", ...},
   "filha" -> {"daughter"} (not "niece").
+- `verb_forms(words, lang)`: the words that can only be a verb making a clause (a past
+  tense or participle, an auxiliary: "called", "has");
 - `given_names(words, lang)`: the words the analyser knows as a person's given name
   (tagged <np><ant>: "José", "Rita"), which a place or a saint may also be named after;
 - `available()`: whether lt-proc and the dictionaries are installed. When they are not,
@@ -410,6 +412,22 @@ def lemmas(words: Iterable[str], lang: Lang) -> dict[str, frozenset[str]]:
             if failures == _failures:
                 _remember(_lemmas, (lang, w), out[w])
     return {w: out.get(w, frozenset()) for w in words}
+
+
+def verb_forms(words: Iterable[str], lang: Lang) -> set[str]:
+    """The words every analysis of which is a verb that makes a clause: a past tense or
+    participle ("called", "began") or an auxiliary ("has", "is"); none when the
+    dictionaries are not installed."""
+    _check_lang(lang)
+    words = [w for w in dict.fromkeys(words) if w]
+    if not words or not available():
+        return set()
+
+    def verbal(s: _Sub) -> bool:
+        return bool(s.tags) and (s.tags[0] in ("vbhaver", "vbser", "vaux")
+                                 or (s.tags[0] == "vblex" and s.tags[1:2] in (("past",), ("pp",))))
+    return {w for w, subs in _analyse(words, ANALYSERS[lang]).items()
+            if subs and all(verbal(s) for s in subs)}
 
 
 def given_names(words: Iterable[str], lang: Lang) -> set[str]:

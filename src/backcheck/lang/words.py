@@ -2,7 +2,7 @@
 
 Entry points: `tokens(text)`, `content(text, lang)`, `content_tokens(text, lang)`,
 `same_word(a, b)`, `supported(word, vocab)`, `cognate(a, b)`, `stopwords(lang)`,
-`own_function_words(lang)`.
+`own_function_words(lang)`, `furniture(text)` (page furniture: "Leia também: ...").
 
 A content word is a folded word (lower case, no accents) that is not a function word of
 its language (data/stopwords.LANG.txt) and has three letters or more, or a figure. A
@@ -140,3 +140,18 @@ def _anglicised(word: str) -> str:
 @lru_cache(maxsize=1)
 def _endings() -> tuple[tuple[str, str], ...]:
     return tuple((r["pt"], r["en"]) for r in lexicon.rows("cognate_endings"))
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> re.Pattern:
+    phrases = "|".join(re.escape(w) for w in sorted(lexicon.phrases("boilerplate"),
+                                                    key=lambda w: (-len(w), w)))
+    return re.compile(rf"^(?:{phrases})\b(?:\s*[:.!]|\s*$|(?=.{{0,60}}:))", re.IGNORECASE)
+
+
+def furniture(text: str) -> re.Match | None:
+    """Does `text` open with page furniture a CMS leaves in article text ("Leia também:
+    ...", "Read more: ...": data/boilerplate.txt)? Not content of the article: the
+    artifact check reports it, the coverage check does not count it as a sentence."""
+    return _furniture().search(text)
+
