@@ -183,3 +183,31 @@ def test_a_faithful_translation_is_never_partial(shared):
     _, partial = align.align_article(s, tr.translate([x.text for x in s.pt], "pt", "en"),
                                      tr.translate([x.text for x in s.en], "en", "pt"))
     assert not partial
+
+
+NAMED_HEADLINE_PAGE = """Metrô de São Paulo inaugura estações Orfanato e Água Rasa da Linha 2-Verde
+
+São Paulo metro opens Orfanato and Água Rasa stations on Line 2-Green
+
+The two new stations are expected to serve 60,000 passengers a day, according to the state's metropolitan transport department.
+
+Work on the extension began in 2019 and was delayed twice by disputes over the contract. Officials said the line would reach the next district by 2027.
+
+Residents of the area, which until now relied on buses to reach the nearest station, welcomed the opening on Saturday morning.
+"""
+
+
+def test_an_english_headline_of_portuguese_names_is_english(tmp_path):
+    """"São Paulo metro opens Orfanato and Água Rasa stations": lingua is unsure (the
+    names look Portuguese); "and", "on" are function words only English has. It was read
+    as Portuguese, leaving both headlines unmatched (two major omissions)."""
+    from backcheck.lang.detect import detect
+    assert detect("São Paulo metro opens Orfanato and Água Rasa stations on Line 2-Green") == "en"
+    assert detect("Metrô de São Paulo inaugura estações Orfanato e Água Rasa da Linha 2-Verde") == "pt"
+    p = tmp_path / "metro.txt"
+    p.write_text(NAMED_HEADLINE_PAGE, encoding="utf-8")
+    art = article.load(p)
+    assert art.en.headline.startswith("São Paulo metro") and art.pt.headline.startswith("Metrô")
+    rep = run_cli(p, "none")
+    assert_partial(rep)
+    assert [i for i in rep["issues"] if i["severity"] != "info"] == []

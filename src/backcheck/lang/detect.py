@@ -32,7 +32,9 @@ def confidence(text: str) -> dict[str, float]:
 @lru_cache(maxsize=8192)
 def detect(text: str) -> str | None:
     """Return "pt", "en" or None when the text is too short or unclear
-    (digits, punctuation, or only capitalised words, which are usually names)."""
+    (digits, punctuation, or only capitalised words, which are usually names). Where
+    lingua is unsure, function words only one language has decide ("and", "on" against
+    "de", "da")."""
     words = _WORDS.findall(text or "")
     if sum(len(w) for w in words) < MIN_LETTERS:
         return None
@@ -46,7 +48,16 @@ def detect(text: str) -> str | None:
         words = plain
     conf = confidence(" ".join(words))
     best = max(conf, key=conf.get)
-    return best if conf[best] >= MIN_CONFIDENCE else None
+    if conf[best] >= MIN_CONFIDENCE:
+        return best
+    # unsure (a line of Portuguese names: "São Paulo metro opens Orfanato and Água Rasa
+    # stations"): function words that only one of the two languages has decide
+    from backcheck.lang.words import own_function_words
+    low = [w.lower() for w in words if not w[0].isupper()]
+    own = {lang: sum(w in own_function_words(lang) for w in low) for lang in ("pt", "en")}
+    if own["pt"] != own["en"] and min(own.values()) == 0:
+        return max(own, key=own.get)
+    return None
 
 
 # The languages a side given as Portuguese or English may turn out to be in: the two, their
