@@ -97,10 +97,14 @@ def context_compound(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
-    """The transliteration-insensitive form of a name: Zelenski/Zelensky, Volodimir/Volodymyr."""
+    """The transliteration-insensitive form of a name: Zelenski/Zelensky, Volodimir/Volodymyr,
+    Aragão/Aragon."""
     s = fold(word)
     for a, b in _transliteration():
-        s = s.replace(a, b)
+        if a.endswith("$"):
+            s = s[:-len(a) + 1] + b if s.endswith(a[:-1]) else s
+        else:
+            s = s.replace(a, b)
     return re.sub(r"(.)\1", r"\1", s)
 
 
