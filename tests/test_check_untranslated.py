@@ -291,3 +291,23 @@ def test_a_term_of_several_words_glossed_after_a_comma_is_no_untranslated_word(t
     out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
                           "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_a_word_portuguese_does_not_know_is_no_untranslated_portuguese(tmp_path):
+    """"Couples dance forró": Apertium's Portuguese analyser does not know the genre, and
+    the pivot through Spanish garbles it ("lined", Spanish "forró"): no evidence that the
+    English left Portuguese in place. "prefeitura", which Portuguese knows, still is."""
+    from conftest import need_apertium
+    need_apertium()
+    pairs = [("Casais dançam forró diante do palco principal.", "Couples dance forró in front of the main stage."),
+             ("A prefeitura anunciou a obra.", "The prefeitura announced the works.")]
+    found = run(pairs, pt2en=["Couples dance lined in front of the main stage.", "The city hall announced the work."],
+                en2pt=["Pares dançam forró em frente ao palco principal.", "O prefeitura anunciou os trabalhos."])
+    assert [i.en.text for i in found] == [pairs[1][1]]
+    art = {"pt": {"body": [[p] for p, _ in pairs]}, "en": {"body": [[e] for _, e in pairs]}}
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    assert [i["en"]["text"] for i in found] == [pairs[1][1]]

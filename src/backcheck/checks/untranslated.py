@@ -15,9 +15,10 @@ Three levels, all on the English side of each aligned pair (bead), each with a s
 - `pt-word`: a single lower-case word copied from the Portuguese that the machine
   translation of the Portuguese, or Apertium's pt->en dictionary (lang.dictionary),
   translates into other words (so it is a Portuguese word, not a name), that the
-  translation of the English leaves as it is and that neither the English dictionary nor
-  WordNet knows (so it is not an English word: final, regular, centavo); the score is
-  how Portuguese the word looks on its own (lingua).
+  translation of the English leaves as it is, that neither the English dictionary nor
+  WordNet knows (so it is not an English word: final, regular, centavo) and that the
+  Portuguese dictionary does know (not a genre or loan Portuguese has from elsewhere:
+  forró); the score is how Portuguese the word looks on its own (lingua).
 
 Not flagged: names and short organisation names ("Banco do Brasil", "Praça Rui Barbosa":
 data/connectors.pt.txt joins a name's words), quoted titles of works, terms glossed in
@@ -222,6 +223,7 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
     # no evidence; one that Portuguese translates into other words is
     words = [t.text for t in cands]
     en_lemmas = dictionary.lemmas(words, "en")
+    pt_lemmas = dictionary.lemmas(words, "pt")
     pt_en = dictionary.translations(words, "pt", "en")
     out = []
     for t in cands:
@@ -230,6 +232,9 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
             continue
         if t.fold in mt_en and not tr:
             continue            # neither the translation nor the dictionary translates it
+        if dictionary.available() and not pt_lemmas.get(t.text):
+            continue            # nor does Portuguese know it: a genre, a loan ("forró",
+                                # which the pivot garbles as Spanish "forró", "lined")
         out.append((t.text, round(_pt_confidence(t.text), 4)))
     return out
 
