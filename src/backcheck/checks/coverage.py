@@ -401,8 +401,7 @@ def _partial(ctx, explained: set) -> list[Issue]:
             om, missing = p.omitted, dropped
         if tail_ad >= p.appended_clause and ad < p.added:
             ad, extra = p.added, appended
-        gloss = _gloss(en, sup.en, sup.pt)
-        if extra and gloss and all(w in gloss for w in extra):
+        if extra and (gloss := _gloss(en, sup.en, sup.pt)) and all(w in gloss for w in extra):
             ad, extra = 0.0, []         # a gloss for the reader, not an added clause
         if om >= p.omitted and (n, "omission") not in explained and om >= ad:
             words = [w.text for w in missing]
