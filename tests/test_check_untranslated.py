@@ -17,6 +17,17 @@ def run(pairs, pt2en=None, en2pt=None):
     return untranslated.check(checks.Context(None, Segmented(pt, en), pt2en, en2pt, beads, Config()))
 
 
+def cli_untranslated(tmp_path, art):
+    """`backcheck check a.json --engine apertium --format json` on `art`: its
+    untranslated issues."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(art), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert out.returncode in (0, 1), out.stderr
+    return [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+
+
 def test_whole_sentence_left_in_portuguese_is_critical():
     s = "Os pesquisadores que não participaram do estudo pedem cautela."
     [i] = run([(s, s)])
@@ -233,12 +244,7 @@ def test_names_english_writes_as_portuguese_does_are_not_untranslated(tmp_path):
                            ["Most are based on Article 14 of the Código de Defesa do Consumidor."]]}}
     from conftest import need_apertium
     need_apertium()
-    path = tmp_path / "a.json"
-    path.write_text(json.dumps(art), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
-                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
-    assert out.returncode in (0, 1), out.stderr
-    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    found = cli_untranslated(tmp_path, art)
     assert [i["en"]["text"] for i in found] == [art["en"]["body"][1][0]]
 
 
@@ -263,12 +269,7 @@ def test_places_named_after_saints_and_words_wordnet_knows_are_english(tmp_path)
     assert [i.en.text for i in found] == [words[1][1]]
     art = {"pt": {"body": [[place[0]], [words[0][0]], [words[1][0]]]},
            "en": {"body": [[place[1]], [words[0][1]], [words[1][1]]]}}
-    path = tmp_path / "a.json"
-    path.write_text(json.dumps(art), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
-                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
-    assert out.returncode in (0, 1), out.stderr
-    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    found = cli_untranslated(tmp_path, art)
     assert [i["en"]["text"] for i in found] == [words[1][1]]
 
 
@@ -305,9 +306,5 @@ def test_a_word_portuguese_does_not_know_is_no_untranslated_portuguese(tmp_path)
                 en2pt=["Pares dançam forró em frente ao palco principal.", "O prefeitura anunciou os trabalhos."])
     assert [i.en.text for i in found] == [pairs[1][1]]
     art = {"pt": {"body": [[p] for p, _ in pairs]}, "en": {"body": [[e] for _, e in pairs]}}
-    path = tmp_path / "a.json"
-    path.write_text(json.dumps(art), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
-                          "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
-    found = [i for i in json.loads(out.stdout)["issues"] if i["type"] == "untranslated"]
+    found = cli_untranslated(tmp_path, art)
     assert [i["en"]["text"] for i in found] == [pairs[1][1]]
