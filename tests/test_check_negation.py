@@ -473,3 +473,19 @@ def test_nao_so_and_aquem_are_weak_negatives(tmp_path):
     assert run(pairs) == []
     rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
     assert rc == 0 and got == []
+
+
+def test_outside_and_fora_are_weak_negatives(tmp_path):
+    """"Outside X" is "not in X": "leitores não galeses" = "readers outside of Wales",
+    "pessoas que vivem fora do Reino Unido" = "people who don't live in the UK". A weak
+    negative absorbs the difference and never makes one."""
+    from backcheck.lang.polarity import polarity
+    assert polarity("For readers outside of Wales.", "en") == (0, 1)
+    assert polarity("As pessoas que vivem fora do Reino Unido.", "pt") == (0, 1)
+    pairs = [("Para os leitores não galeses, a palavra significa idiota.",
+              "For readers outside of Wales, the word means daft."),
+             ("A regra vale para as pessoas que vivem fora do Reino Unido.",
+              "The rule applies to people who don't live in the UK.")]
+    assert run(pairs) == []
+    rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
+    assert rc == 0 and got == []
