@@ -489,3 +489,16 @@ def test_outside_and_fora_are_weak_negatives(tmp_path):
     assert run(pairs) == []
     rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
     assert rc == 0 and got == []
+
+
+def test_since_they_last_is_the_portuguese_ha_que_nao(tmp_path):
+    """"Há uma década que X não pedia" = "it has been a decade since X last asked": the
+    English says the negative with "since ... last" (weak: it never makes a flip)."""
+    from backcheck.lang.polarity import polarity
+    en = "It has been a decade since the district last sought the death penalty."
+    assert polarity(en, "en") == (0, 1)
+    assert polarity("He was last seen on Monday.", "en") == (0, 0)
+    pt = "Há uma década que o distrito não pedia a pena de morte."
+    assert run([(pt, en)]) == []
+    rc, got = cli_counted(tmp_path, pt, en)
+    assert rc == 0 and got == []
