@@ -455,3 +455,35 @@ def test_dissatisfied_rendered_as_happy(tmp_path):
                                  "estava insatisfeita.", en)
         assert rc == want, (en, got)
         assert [i["type"] for i in got] == (["mistranslation"] if want else [])
+
+
+def test_a_noun_of_a_pole_verb_is_that_pole(tmp_path):
+    """"crescimento ... e uma redução da dívida" rendered "growth ... and debt to rise":
+    "growth" and "reduction" are the poles of "grow" and "reduce" (WordNet's derivations),
+    so the English says the increase twice where the Portuguese says it once. Through the
+    API and the CLI; the faithful "debt to fall" is no reversal."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import need_apertium
+    need_apertium()
+    import backcheck
+    from backcheck.lang import thesaurus
+    if not thesaurus.available():
+        import pytest
+        pytest.skip("WordNet is not installed")
+    assert thesaurus.opposite("growth", "reduction") == "direction"
+    pt = ("O Governo aponta ainda para um crescimento económico de 2,1% e para uma redução da "
+          "dívida pública para 88,5% do PIB.")
+    en = ("The government is also forecasting economic growth of 2.1% and expects public debt "
+          "to {} to 88.5% of GDP.")
+    for verb, want in (("rise", ["mistranslation"]), ("fall", [])):
+        path = tmp_path / f"{verb}.json"
+        path.write_text(json.dumps({"id": verb, "pt": {"body": [pt]}, "en": {"body": [en.format(verb)]}},
+                                   ensure_ascii=False), encoding="utf-8")
+        rep = backcheck.check(str(path), config=backcheck.Config(engine="apertium"))
+        assert [i.type for i in rep.issues if i.severity != "info"] == want
+        r = subprocess.run([sys.executable, "-m", "backcheck", "check", str(path), "--engine",
+                            "apertium", "--format", "json"], capture_output=True, text=True, timeout=300)
+        assert [i["type"] for i in json.loads(r.stdout)["issues"] if i["severity"] != "info"] == want

@@ -4,7 +4,8 @@ antonym is recognised as one.
 
 Entry points: `available()`, `synonyms(lemma) -> frozenset`, `antonyms(lemma) -> frozenset`,
 `derived(lemma) -> frozenset`,
-`poles(lemma)` and `opposite(a, b)` (the opposite poles of data/poles.en.tsv).
+`poles(lemma)` and `opposite(a, b)` (the opposite poles of data/poles.en.tsv, and the
+nouns WordNet derives from them: "growth" is "grow"'s pole).
 
 Why a reader of our own: the database files are plain text in a documented format
 (wndb(5WN)); nltk's WordNet reader refuses a directory that is not its own downloaded data
@@ -191,14 +192,21 @@ def _bases(word: str) -> list[str]:
 
 def poles(lemma: str, lang: str = "en") -> set[tuple[str, str]]:
     """The (pair, pole) memberships of a lemma in data/poles.LANG.tsv (English: also a
-    regularly inflected word; Portuguese: folded lemmas)."""
+    regularly inflected word, or a word WordNet derives from a pole: "reduction";
+    Portuguese: folded lemmas)."""
     table = _poles(lang)
     if lang != "en":
         return table.get(lemma, set())
     for base in _bases(lemma):
         if base in table:
             return table[base]
-    return set()
+    # a noun WordNet derives from a pole verb is that pole ("growth": grow, "reduction":
+    # reduce), as the table's own nouns are ("winner": win)
+    found = set()
+    for base in _bases(lemma):
+        for d in derived(base):
+            found |= table.get(d, set())
+    return found
 
 
 def opposite(a: str, b: str) -> str | None:
