@@ -600,3 +600,15 @@ def test_portuguese_names_in_ao_are_english_names_in_on(tmp_path):
     rc, got = check_cli(tmp_path, pt, "The rider finished third at the Catalan Grand Prix in Spain.",
                         "--engine", "apertium")
     assert [i["severity"] for i in got if i["severity"] != "info"] == ["major"]
+
+
+def test_two_gazetteer_names_are_two_names_however_alike(tmp_path):
+    """"Paraná" replaced by "Pará": two states of the gazetteer, not one name spelt short
+    (as "Francis" is "Francisco"): a swap. The faithful list is none. API and CLI."""
+    pt = "A operação cumpriu mandados em São Paulo, Minas Gerais, Goiás, Paraná e Pernambuco."
+    swapped = "Officers served warrants in São Paulo, Minas Gerais, Goiás, Pará and Pernambuco."
+    [i] = counted(run([(pt, swapped)]))
+    assert "Paraná" in i.message and "Pará" in i.message
+    assert counted(run([(pt, swapped.replace("Pará", "Paraná"))])) == []
+    rc, got = check_cli(tmp_path, pt, swapped, "--engine", "none")
+    assert rc == 1 and [i["severity"] for i in got if i["severity"] != "info"] in (["major"], ["critical"])

@@ -320,7 +320,10 @@ def unrelated(pt: names.Mentions, a: Cand, en: names.Mentions, b: Cand) -> float
         key_a, key_b = pt.acronym(a.k), en.acronym(b.k)
         like, rendering = float(sorted(key_a) == sorted(key_b)), _acronym_overlap(key_a, key_b)
     else:
-        like = names.likeness(ta.text, tb.text)
+        # two entries of the gazetteer are two names however alike they look (Paraná and
+        # Pará are two states, not one spelt short)
+        like = 0.0 if both_known and pt.group_of[a.k] != en.group_of[b.k] \
+            else names.likeness(ta.text, tb.text)
         if both_known or a.person or b.person:
             rendering = 0.0
         elif "acronym" in (a.kind, b.kind):
