@@ -308,3 +308,20 @@ def test_a_word_portuguese_does_not_know_is_no_untranslated_portuguese(tmp_path)
     art = {"pt": {"body": [[p] for p, _ in pairs]}, "en": {"body": [[e] for _, e in pairs]}}
     found = cli_untranslated(tmp_path, art)
     assert [i["en"]["text"] for i in found] == [pairs[1][1]]
+
+
+def test_a_word_quoted_as_a_word_is_a_mention(tmp_path):
+    """"front men known as 'laranjas'": the translator names the Portuguese term on
+    purpose; the same word unquoted is Portuguese left in place. API and CLI."""
+    from conftest import need_apertium
+    need_apertium()
+    pt = "Os dados eram usados para fazer transferências via Pix para contas de laranjas."
+    quoted = "The data were used to make transfers through Pix to accounts held by front men known as 'laranjas'."
+    bare = "The data were used to make transfers through Pix to accounts held by laranjas."
+    tr = dict(pt2en=["The data were used to do transfers via Pix for accounts of oranges."],
+              en2pt=["Os dados eram usados para fazer transferências através de Pix a contas de laranjas."])
+    assert run([(pt, quoted)], **tr) == []
+    [i] = run([(pt, bare)], **tr)
+    assert "laranjas" in i.message
+    found = cli_untranslated(tmp_path, {"pt": {"body": [[pt], [pt]]}, "en": {"body": [[quoted], [bare]]}})
+    assert [i["en"]["text"] for i in found] == [bare]

@@ -21,7 +21,8 @@ Three levels, all on the English side of each aligned pair (bead), each with a s
   forró); the score is how Portuguese the word looks on its own (lingua).
 
 Not flagged: names and short organisation names ("Banco do Brasil", "Praça Rui Barbosa":
-data/connectors.pt.txt joins a name's words), quoted titles of works, terms glossed in
+data/connectors.pt.txt joins a name's words), quoted titles of works, a word quoted as a
+word ("known as 'laranjas'"), terms glossed in
 brackets or after a comma ("Libras", "centrão, a bloc of ..."), words English news keeps
 (data/loanwords.en.txt: Selic, Ibovespa, favela, ...) and a newsroom's own `keep` list
 (config `keep`: place names, brands, one entry a line, read by lang.lexicon.user), whose
@@ -70,6 +71,7 @@ class Params:
     min_word_len: int = 5             # a single word shorter than this is not judged
 
 
+QUOTES = frozenset("'\"‘’“”«»")
 PUNCT = re.compile(r"[;:()\[\]“”\"«»—–]|[,.!?](?=\s|$)")
 
 
@@ -213,6 +215,8 @@ def _single_words(en: str, pt: str, pt2en: str, en2pt: str, keep: Keep,
         if (len(w) < p.min_word_len or not w.islower() or k in kept or f not in pt_words
                 or f not in mt_pt):
             continue
+        if en[t.start - 1:t.start] in QUOTES and en[t.end:t.end + 1] in QUOTES:
+            continue            # a word quoted as a word: "front men known as 'laranjas'"
         if re.match(r"(?:\s+[^\W\d_]+){0,2}?\s*(\(|,\s+(a|an|the)\b)", en[t.end:]):
             continue            # glossed: "centrão, a bloc of centrist parties", a term of
                                 # up to three words: "alojamento local, the short-term lets"
