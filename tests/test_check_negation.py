@@ -3,6 +3,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from backcheck import checks
 from backcheck.align import Bead
 from backcheck.checks import negation
@@ -459,33 +461,35 @@ def test_critical_needs_the_negated_word_kept(tmp_path):
     assert got.get("body") == "critical" and got.get("headline") != "critical"
 
 
-def test_nao_so_and_aquem_are_weak_negatives(tmp_path):
-    """"Não ... só" (not only) and "ficar aquém" (fall short) are implicit negatives: they
-    absorb an English negator ("numbers alone are not enough", "did not match") but never
-    make a flip on their own ("Não se trata só de..." / "This is about more than...")."""
-    from backcheck.lang.polarity import polarity
-    assert polarity("Mas não podemos viver só de números.", "pt") == (0, 1)
-    assert polarity("O crescimento ficou aquém da média nacional.", "pt") == (0, 1)
-    pairs = [("“Batemos recordes, mas não podemos viver só de números”, afirmou.",
-              "“We have broken records, but numbers alone are not enough to live on,” she said."),
-             ("O Algarve manteve a liderança, embora o crescimento tenha ficado aquém da média.",
-              "The Algarve kept its top spot, although its growth did not match the average.")]
-    assert run(pairs) == []
-    rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
-    assert rc == 0 and got == []
+WEAK_NEGATIVES = {
+    # "não ... só" (not only), "ficar aquém" (fall short): they absorb an English negator
+    # ("numbers alone are not enough", "did not match")
+    "nao so, aquem": (
+        [("Mas não podemos viver só de números.", "pt"),
+         ("O crescimento ficou aquém da média nacional.", "pt")],
+        [("“Batemos recordes, mas não podemos viver só de números”, afirmou.",
+          "“We have broken records, but numbers alone are not enough to live on,” she said."),
+         ("O Algarve manteve a liderança, embora o crescimento tenha ficado aquém da média.",
+          "The Algarve kept its top spot, although its growth did not match the average.")]),
+    # "outside X" is "not in X": "leitores não galeses", "vivem fora do Reino Unido"
+    "outside, fora": (
+        [("For readers outside of Wales.", "en"),
+         ("As pessoas que vivem fora do Reino Unido.", "pt")],
+        [("Para os leitores não galeses, a palavra significa idiota.",
+          "For readers outside of Wales, the word means daft."),
+         ("A regra vale para as pessoas que vivem fora do Reino Unido.",
+          "The rule applies to people who don't live in the UK.")]),
+}
 
 
-def test_outside_and_fora_are_weak_negatives(tmp_path):
-    """"Outside X" is "not in X": "leitores não galeses" = "readers outside of Wales",
-    "pessoas que vivem fora do Reino Unido" = "people who don't live in the UK". A weak
-    negative absorbs the difference and never makes one."""
+@pytest.mark.parametrize("case", sorted(WEAK_NEGATIVES))
+def test_weak_negatives_absorb_a_difference_and_never_make_one(tmp_path, case):
+    """Each phrase is an implicit negative (weak): the faithful pairs give no issue,
+    through the API and the CLI."""
     from backcheck.lang.polarity import polarity
-    assert polarity("For readers outside of Wales.", "en") == (0, 1)
-    assert polarity("As pessoas que vivem fora do Reino Unido.", "pt") == (0, 1)
-    pairs = [("Para os leitores não galeses, a palavra significa idiota.",
-              "For readers outside of Wales, the word means daft."),
-             ("A regra vale para as pessoas que vivem fora do Reino Unido.",
-              "The rule applies to people who don't live in the UK.")]
+    texts, pairs = WEAK_NEGATIVES[case]
+    for text, lang in texts:
+        assert polarity(text, lang) == (0, 1), text
     assert run(pairs) == []
     rc, got = cli_counted(tmp_path, " ".join(p for p, _ in pairs), " ".join(e for _, e in pairs))
     assert rc == 0 and got == []

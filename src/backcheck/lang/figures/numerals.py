@@ -138,8 +138,8 @@ def share(f: float, shown: str, start: int = -1, end: int = -1) -> Figure:
 
 
 # a fraction in digits before "of"/"de": "1/12 do valor" (a date, "1/12", has no "do")
-FRACTION = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?![\d/])(?=\s+(?:of|de|do|da|dos|das)\b)",
-                      re.I)
+FRACTION = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,3})(?![\d/])"
+                      r"(?=\s+(?:of|de|do|da|dos|das)\b)", re.I)
 
 
 def fractions(text: str, lang: str, taken: Spans) -> list[Figure]:
