@@ -12,7 +12,7 @@ entry point of its own, in the order they claim text:
   unit, year, decade, weekday date, match minute;
 - `units`: heights in feet and inches, conversions, bracketed restatements;
 - `clock`: hours written in words ("às três da tarde"), match clocks;
-- `dates`: month names; `numerals`: written numbers, halves, multiplying verbs,
+- `dates`: month and weekday names; `numerals`: written numbers, halves, multiplying verbs,
   proportions; `phrases`: set phrases (periods, shares, "noon", "hundreds");
   `ordinals`: ordinal words;
 - `digits.parse_number(s, lang)`: one digit string in a locale; `value_tokens(text,
@@ -48,6 +48,7 @@ def read(text: str, lang: str) -> list[Figure]:
     figs += clock.stoppage(text, taken)
     figs += numbers.read(text, lang, taken)
     figs += dates.months(text, lang)
+    figs += dates.weekdays(text, lang)
     figs += numerals.halves(text, lang, taken)
     figs += durations.and_a_half(text, lang, numerals.cardinal, taken)
     figs += phrases.read(text, lang, taken)

@@ -3,7 +3,7 @@ decades ("anos 90" = "the '90s"), year ranges ("1950-53" = "entre 1950 e 1953") 
 weekday's date ("quarta-feira (19)", which English often drops; "last Tuesday, Nov. 3",
 which it adds).
 
-Entry points: `months(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
+Entry points: `months(text, lang)`, `weekdays(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
 glued, lang)`, `range_end(raw, before)`, `weekday_date(before, after, lang)`,
 `calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
 `weekday_names(lang, abbreviations)`.
@@ -72,6 +72,34 @@ def calendar_words(folded: bool = True) -> frozenset[str]:
     asked): words that are dates, not names (for the name and segmentation readers)."""
     out = month_names(None, True) | weekday_names(None)
     return frozenset(fold(w) if folded else w for w in out)
+
+
+@lru_cache(maxsize=2)
+def _weekdays(lang: str) -> dict[str, int]:
+    """{full weekday name: 1-7}, lower case, without the forms that are also other words."""
+    return {f.lower(): int(row["value"]) for row in lexicon.rows("weekdays")
+            if row["lang"] == lang for f in lexicon.variants(row["names"])
+            if f not in lexicon.variants(row.get("ambiguous") or "")}
+
+
+def weekdays(text: str, lang: str) -> list[Figure]:
+    """Every weekday named in the text: a soft figure of kind `weekday` (a translation
+    may drop "na quarta-feira" or say "yesterday", so only another weekday on the other
+    side is a difference: "quarta-feira" rendered "Thursday"). A capitalised Portuguese
+    weekday inside a sentence is part of a name ("Plácido Domingo"); an English one is
+    capitalised."""
+    value = _weekdays(lang)
+    out = []
+    for m in re.finditer(r"\b[^\W\d_]+(?:-[^\W\d_]+)?", text):
+        w = m.group(0)
+        if w.lower() not in value:
+            continue
+        inside = bool(re.search(r"[^\s.!?:;\"“(«—–-]\s*$", text[:m.start()]))
+        if (lang == "pt" and w[0].isupper() and inside) or (lang == "en" and w[0].islower()):
+            continue
+        out.append(Figure(frozenset({value[w.lower()]}), w, kind="weekday", soft=True,
+                          written=True, start=m.start(), end=m.end()))
+    return out
 
 
 def _beside_digits(text: str, start: int, end: int) -> bool:

@@ -102,7 +102,7 @@ def and_a_half(text: str, lang: str, cardinal, taken: Spans) -> list[Figure]:
     forms = _units()[0]
     unit = "(" + alternation(set(forms) | units.unit_forms()) + ")"
     rx = (r"\b(\w+) " + unit + r" e (?:meio|meia)\b" if lang == "pt"
-          else r"\b(\w+) " + unit + r" and a half\b|\b(\w+) and a half " + unit + r"\b")
+          else r"\b(\w+) " + unit + r" and a half\b|\b(\w+)[ -]and[ -]a[ -]half[ -]" + unit + r"\b")
     out = []
     for m in re.finditer(rx, text.lower()):
         g = [x for x in m.groups() if x]

@@ -28,7 +28,7 @@ class Figure:
     `shown` is the text as written (for messages: never with a sentence's full stop)."""
     values: frozenset
     shown: str
-    kind: str = "num"              # num | month | code | times | magnitude
+    kind: str = "num"              # num | month | weekday | code | times | magnitude
     soft: bool = False             # may legitimately be added or dropped by a translation
     written: bool = False          # in words ("dois", "half a century"), not digits
     currency: str | None = None    # ISO code

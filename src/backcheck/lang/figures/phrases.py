@@ -1,7 +1,8 @@
 """Figures said in set phrases (data/figure_phrases.tsv): periods ("meio século" = "half a
 century" = 50 years), shares ("três quartos" = "three-quarters", comparable with 75%),
-hours ("meio-dia" = "noon") and vague magnitudes ("centenas" = "hundreds", compared only
-with another magnitude: "hundreds" turned into "thousands" is a changed figure).
+percentage points ("half-point" = "meio ponto"), hours ("meio-dia" = "noon") and vague
+magnitudes ("centenas" = "hundreds", compared only with another magnitude: "hundreds"
+turned into "thousands" is a changed figure).
 
 Entry point: `read(text, lang, taken)`.
 """
@@ -59,6 +60,9 @@ def read(text: str, lang: str, taken: Spans) -> list[Figure]:
             if prev and (prev.group(1).isdigit() or numerals.cardinal(prev.group(1), lang, one=True)):
                 continue        # "duas dezenas", "3 milhões": a counted group, read elsewhere
             out.append(Figure(frozenset(vals), shown, kind="magnitude", soft=True, written=True,
+                              start=m.start(), end=m.end()))
+        elif kind == "points":
+            out.append(Figure(frozenset({rounded(v) for v in vals}), shown, pp=True, written=True,
                               start=m.start(), end=m.end()))
         else:
             extra = {("s", int(row["seconds"]))} if row.get("seconds") else set()
