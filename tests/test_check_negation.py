@@ -506,3 +506,38 @@ def test_since_they_last_is_the_portuguese_ha_que_nao(tmp_path):
     assert run([(pt, en)]) == []
     rc, got = cli_counted(tmp_path, pt, en)
     assert rc == 0 and got == []
+
+
+def test_a_limited_all_said_plainly_lost_its_negator():
+    """"Nem todos os participantes" rendered "All exhibitors": no rewording of "not all"
+    says "all", so however freely the rest is worded the flip is reported."""
+    from backcheck.lang import polarity as pol
+    assert pol.universals("Nem todos os participantes fazem um balanço positivo.", "pt") == (1, 0)
+    assert pol.universals("All exhibitors are happy, though not everyone came.", "en") == (1, 1)
+    [i] = run([("Nem todos os participantes fazem, porém, um balanço positivo.",
+                "All exhibitors are happy with how it went, however.")])
+    assert i.severity == "major" and i.evidence["limited"]
+    [i] = run([("Nem todos os participantes fazem, porém, um balanço positivo.",
+                "Some exhibitors, however, were less happy with how it went.")])
+    assert i.severity == "info" and not i.evidence["limited"]
+
+
+def test_a_closing_tambem_nao_repeats_the_negation():
+    """The translation of "no sign ... either" closes with "também não": the same negation
+    (it made the English's lost negator look confirmed away); "e ela também não foi"
+    is a clause of its own."""
+    from backcheck.lang import polarity as pol
+    assert pol.polarity("Mas não há nenhum sinal de descontrolo também não.", "pt")[0] == 1
+    assert pol.polarity("Ele não foi e ela também não foi.", "pt")[0] == 2
+
+
+def test_limited_all_and_a_lost_negator_beside_either_through_the_cli(tmp_path):
+    rc, got = cli_counted(tmp_path, "Nem todos os participantes fazem, porém, um balanço positivo.",
+                          "All exhibitors are happy with how it went, however.")
+    assert rc == 1 and [(i["type"], i["severity"]) for i in got] == [("negation", "major")]
+    rc, got = cli_counted(
+        tmp_path, "“Não há motivo para euforia, mas também não há nenhum sinal de descontrole dos "
+        "preços”, declarou em Brasília.",
+        "“There is reason for euphoria,” he said in Brasília. “But there is no sign of prices "
+        "getting out of control either.”")
+    assert [i["type"] for i in got] == ["negation"]

@@ -621,6 +621,8 @@ def test_weekdays_half_points_and_hyphenated_halves(tmp_path):
         ("Foi condenado a três anos e meio de prisão, disse o Plácido Domingo.",
          "He was given a three-and-a-half-year sentence, Plácido Domingo said."),
         ("A segunda volta é no domingo.", "The run-off is on Sunday."),
+        ("Esperaram 14 horas na noite de segunda para terça-feira.",
+         "They waited 14 hours overnight on Monday."),
     ]
     assert [i for i in issues(faithful) if i.severity != "info"] == []
     changed = [
@@ -639,3 +641,18 @@ def test_weekdays_half_points_and_hyphenated_halves(tmp_path):
            "en": {"caption": changed[0][1], "body": [e for _, e in faithful]}}
     got = [i for i in _cli(tmp_path, art, "--engine", "none") if i["severity"] != "info"]
     assert [(i["en"]["field"], i["severity"]) for i in got] == [("caption", "major")]
+
+
+def test_the_nth_minute_of_stoppage_time_is_a_match_minute(tmp_path):
+    """"aos 47 minutos do segundo tempo" is the 92nd minute, which English says as "the
+    second minute of stoppage time"; the fourth minute of it is another minute."""
+    pt = "O gol da vitória saiu aos 47 minutos do segundo tempo, de pênalti."
+    assert issues([(pt, "The winner came from the penalty spot in the second minute of "
+                        "stoppage time.")]) == []
+    [i] = issues([(pt, "The winner came from the penalty spot in the fourth minute of "
+                       "stoppage time.")])
+    assert i.severity == "major"
+    art = {"id": "st1", "pt": {"body": [pt]},
+           "en": {"body": ["The winner came from the penalty spot in the second minute of "
+                           "stoppage time."]}}
+    assert _cli(tmp_path, art, "--engine", "none") == []

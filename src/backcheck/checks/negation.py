@@ -172,13 +172,17 @@ def check(ctx) -> list:
         # the English keeps a word that needs the negator it lost ("That has happened
         # yet" for "Tal ainda não aconteceu"): no free rewording reads like that
         stranded = sp > se and pol.stranded(en, "en")
+        # the other side says plainly the "all" a negator limited: "Nem todos os
+        # participantes" / "All exhibitors" (no rewording of "not all" says "all")
+        neg_side, pos_side = ((pt, "pt"), (en, "en")) if sp > se else ((en, "en"), (pt, "pt"))
+        limited = pol.universals(*neg_side)[0] > 0 and pol.universals(*pos_side)[1] > 0
         # the back-translation's confirmation counts only where the English keeps the
         # word negated: a reworded clause has the translation's negator too
         confirmed = confirmed and (_head_kept(pt, sup.pt, "pt") if sp > se
                                    else _head_kept(en, sup.en, "en"))
         if s >= p.critical and confirmed:
             severity = "critical"
-        elif s >= p.major or stranded:
+        elif s >= p.major or stranded or limited:
             severity = "major"
         else:
             severity = "info"
@@ -197,6 +201,6 @@ def check(ctx) -> list:
             {"pt_items": pt_neg, "en_items": en_neg, "negated": negated,
              "back_translation": pt2en,
              "en2pt": en2pt, "similarity": bead.score, "score": s,
-             "confirmed": confirmed, "stranded": stranded}))
+             "confirmed": confirmed, "stranded": stranded, "limited": limited}))
     return issues
 

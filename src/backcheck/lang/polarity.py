@@ -132,7 +132,11 @@ def polarity(text: str, lang: str, source: str | None = None) -> tuple[int, int]
                 after_and = i > 0 and words[i - 1] in CONJUNCTIONS
                 continued = (w in ("nem", "nor")
                              or (w in CONCORD[lang] and not after_and)
-                             or (w in ("not", "não") and after_and))
+                             or (w in ("not", "não") and after_and)
+                             # a closing "também não" repeats the clause's
+                             # negation ("não há nenhum sinal também não": "either")
+                             or (w == "não" and i == len(words) - 1 and i > 0
+                                 and words[i - 1] == "também"))
                 if i > 0 and words[i - 1] in downtoners:
                     weak += 1
                 elif (lang == "en" and w == "no" and src and i + 1 < len(words)
@@ -178,6 +182,24 @@ def stranded(text: str, lang: str) -> bool:
             if polarity(clause, lang) == (0, 0):
                 return True
     return False
+
+
+def universals(text: str, lang: str) -> tuple[int, int]:
+    """(limited, plain) "all" words of `text` (data/negators.tsv, kind `universal`): right
+    after a strong negator ("nem todos", "not always"), or in a clause with no negator
+    at all ("All exhibitors are happy")."""
+    forms, strong = _forms(lang, "universal"), _forms(lang, "strong")
+    limited = plain = 0
+    for clause in clauses(text):
+        words = [w.lower() for w in WORD.findall(clause.replace("’", "'"))]
+        negative = any(w in strong or w.endswith("n't") for w in words)
+        for i, w in enumerate(words):
+            if w in forms:
+                if i > 0 and words[i - 1] in strong:
+                    limited += 1
+                elif not negative:
+                    plain += 1
+    return limited, plain
 
 
 def negators(text: str, lang: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from backcheck.lang import lexicon
-from backcheck.lang.figures import numerals
+from backcheck.lang.figures import numerals, ordinals
 from backcheck.lang.figures.model import Figure, Spans, alternation, rounded
 
 # what follows the hour's digits: "h", "h30", "h:30", ":30", ":30h"
@@ -134,18 +134,19 @@ def stoppage(text: str, taken: Spans) -> list[Figure]:
 
 
 def from_half(text: str, lang: str) -> list[Figure]:
-    """English match clock told from a half: "seven minutes into the second half" (52nd)."""
+    """English match clock told from a half: "seven minutes into the second half" (52nd),
+    "the second minute of stoppage time" (47th or 92nd)."""
     halves = _halves(lang)
     if lang != "en" or not halves:
         return []
     out = []
     low = text.lower()
     for m in re.finditer(r"\b(\w+) minutes? (" + alternation(halves) + r")\b", low):
-        n = numerals.cardinal(m.group(1), lang, one=True)
+        n = numerals.cardinal(m.group(1), lang, one=True) or ordinals.value(m.group(1), lang)
         if n is None and m.group(1).isdigit():
             n = int(m.group(1))
         if n:
             vals = {float(n)} | {float(b + n) for b in halves[m.group(2)]}
             out.append(Figure(frozenset(vals), text[m.start():m.end()], soft=True, written=True,
-                              start=m.start(), end=m.end()))
+                              minute=True, start=m.start(), end=m.end()))
     return out

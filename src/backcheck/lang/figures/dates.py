@@ -75,11 +75,13 @@ def calendar_words(folded: bool = True) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
-def _weekdays(lang: str) -> dict[str, int]:
-    """{full weekday name: 1-7}, lower case, without the forms that are also other words."""
-    return {f.lower(): int(row["value"]) for row in lexicon.rows("weekdays")
-            if row["lang"] == lang for f in lexicon.variants(row["names"])
-            if f not in lexicon.variants(row.get("ambiguous") or "")}
+def _weekdays(lang: str) -> tuple[dict[str, int], frozenset[str]]:
+    """({weekday name: 1-7}, the names that are also other words), lower case."""
+    value = {f.lower(): int(row["value"]) for row in lexicon.rows("weekdays")
+             if row["lang"] == lang for f in lexicon.variants(row["names"])}
+    ambiguous = {f.lower() for row in lexicon.rows("weekdays") if row["lang"] == lang
+                 for f in lexicon.variants(row.get("ambiguous") or "")}
+    return value, frozenset(ambiguous)
 
 
 def weekdays(text: str, lang: str) -> list[Figure]:
@@ -87,12 +89,17 @@ def weekdays(text: str, lang: str) -> list[Figure]:
     may drop "na quarta-feira" or say "yesterday", so only another weekday on the other
     side is a difference: "quarta-feira" rendered "Thursday"). A capitalised Portuguese
     weekday inside a sentence is part of a name ("Plácido Domingo"); an English one is
-    capitalised."""
-    value = _weekdays(lang)
+    capitalised. A name that is also another word ("segunda") is a weekday only before
+    another weekday ("de segunda a sexta-feira")."""
+    value, ambiguous = _weekdays(lang)
     out = []
     for m in re.finditer(r"\b[^\W\d_]+(?:-[^\W\d_]+)?", text):
         w = m.group(0)
         if w.lower() not in value:
+            continue
+        if w.lower() in ambiguous and not re.match(    # "de segunda para terça-feira"
+                r"\s+(?:a|para|e|ou|até)\s+(?:" + _weekday_re(lang) + r")\b",
+                text[m.end():].lower()):
             continue
         inside = bool(re.search(r"[^\s.!?:;\"“(«—–-]\s*$", text[:m.start()]))
         if (lang == "pt" and w[0].isupper() and inside) or (lang == "en" and w[0].islower()):

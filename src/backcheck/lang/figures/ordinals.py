@@ -4,7 +4,7 @@
 "quarta" a weekday.
 
 Entry points: `MARK` (the regex of an ordinal mark after digits, any language),
-`words(text, lang)`.
+`words(text, lang)`, `value(word, lang)`.
 """
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ MARK = r"º|ª|°(?!\s?[CFcf]\b)|st\b|nd\b|rd\b|th\b|[oa]\b(?=\s)"
 def _ordinals(lang: str) -> dict[str, int]:
     return {f.lower(): int(row["value"]) for row in lexicon.rows("ordinals")
             if row["lang"] == lang for f in lexicon.variants(row["forms"])}
+
+
+def value(word: str, lang: str) -> int | None:
+    """The number of one ordinal word or digits with an ordinal mark ("second", "2nd",
+    "segundo", "2º"); None for any other word."""
+    m = re.fullmatch(r"(\d+)" + MARK, word)
+    return int(m.group(1)) if m else _ordinals(lang).get(word.lower())
 
 
 def words(text: str, lang: str) -> list[Figure]:
