@@ -1,11 +1,11 @@
-"""Dates: month names ("maio" = "May" = 5), years (soft: "em 2024" may be "last year"),
-decades ("anos 90" = "the '90s"), year ranges ("1950-53" = "entre 1950 e 1953") and a
-weekday's date ("quarta-feira (19)", which English often drops; "last Tuesday, Nov. 3",
-which it adds).
+"""Dates: month names ("maio" = "May" = 5), weekdays ("quarta-feira" = "Wednesday"),
+years (soft: "em 2024" may be "last year"), decades ("anos 90" = "the '90s"), year ranges
+("1950-53" = "entre 1950 e 1953") and a weekday's date ("quarta-feira (19)", which English
+often drops; "last Tuesday, Nov. 3", which it adds).
 
-Entry points: `months(text, lang)`, `weekdays(text, lang)`, `is_year(raw, value)`, `decade(raw, value, before,
-glued, lang)`, `range_end(raw, before)`, `weekday_date(before, after, lang)`,
-`calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
+Entry points: `months(text, lang)`, `weekdays(text, lang)`, `is_year(raw, value)`,
+`decade(raw, value, before, glued, lang)`, `range_end(raw, before)`, `weekday_date(before,
+after, lang)`, `calendar_words(folded=True)`, `month_names(lang, abbreviations)`,
 `weekday_names(lang, abbreviations)`.
 """
 from __future__ import annotations
