@@ -84,6 +84,12 @@ def _weekdays(lang: str) -> tuple[dict[str, int], frozenset[str]]:
     return value, frozenset(ambiguous)
 
 
+@lru_cache(maxsize=2)
+def _next_weekday_re(lang: str) -> re.Pattern:
+    """Another weekday right after one: "(segunda) para terça-feira", "(segunda) a sexta"."""
+    return re.compile(r"\s+(?:a|para|e|ou|até)\s+(?:" + _weekday_re(lang) + r")\b")
+
+
 def weekdays(text: str, lang: str) -> list[Figure]:
     """Every weekday named in the text: a soft figure of kind `weekday` (a translation
     may drop "na quarta-feira" or say "yesterday", so only another weekday on the other
@@ -97,10 +103,8 @@ def weekdays(text: str, lang: str) -> list[Figure]:
         w = m.group(0)
         if w.lower() not in value:
             continue
-        if w.lower() in ambiguous and not re.match(    # "de segunda para terça-feira"
-                r"\s+(?:a|para|e|ou|até)\s+(?:" + _weekday_re(lang) + r")\b",
-                text[m.end():].lower()):
-            continue
+        if w.lower() in ambiguous and not _next_weekday_re(lang).match(text[m.end():].lower()):
+            continue                                   # "de segunda para terça-feira"
         inside = bool(re.search(r"[^\s.!?:;\"“(«—–-]\s*$", text[:m.start()]))
         if (lang == "pt" and w[0].isupper() and inside) or (lang == "en" and w[0].islower()):
             continue
